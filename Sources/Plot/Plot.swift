@@ -1,0 +1,1 @@
+/// Plot: an RGBA raster canvas, text, axes and charts rendered to PNG files.

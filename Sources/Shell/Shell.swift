@@ -1,0 +1,1 @@
+/// Shell: the mindscope command language, command registry, workspace, transcripts and replay.
