@@ -21,7 +21,7 @@ test: setup
 
 bench: setup
 	@scripts/setup --bench
-	$(SWIFT) build -c release --product mindscope-bench --product mindscope
+	$(SWIFT) build -c release
 	bench/run
 
 clean:
