@@ -16,7 +16,7 @@ extension FormatError: CustomStringConvertible, LocalizedError {
              let .headerLengthPastEnd(path, _, _), let .invalidHeaderJSON(path, _), let .invalidHeader(path, _),
              let .unknownDType(path, _, _), let .shapeOverflow(path, _, _), let .byteCountMismatch(path, _, _, _),
              let .offsetsOutOfBounds(path, _, _, _), let .overlappingTensors(path, _, _), let .uncoveredBytes(path, _), let .invalidIndex(path, _),
-             let .badMagic(path, _), let .unsupportedVersion(path, _, _), let .invalidNpyHeader(path, _),
+             let .badMagic(path, _), let .unsupportedVersion(path, _, _), let .invalidNpyHeader(path, _), let .trailingBytes(path, _),
              let .unsupportedNpyDType(path, _), let .corruptArchive(path, _), let .crcMismatch(path, _),
              let .unsupportedCompression(path, _, _), let .unterminatedQuote(path, _),
              let .unexpectedCharacterAfterQuote(path, _), let .raggedRow(path, _, _, _), let .invalidUTF8(path),
@@ -75,6 +75,7 @@ extension FormatError: CustomStringConvertible, LocalizedError {
         case let .badMagic(_, format): return "not a \(format) file (wrong magic bytes)"
         case let .unsupportedVersion(_, format, version): return "unsupported \(format) version \(version)"
         case let .invalidNpyHeader(_, reason): return "invalid .npy header: \(reason)"
+        case let .trailingBytes(_, count): return "\(count) bytes follow the array data"
         case let .unsupportedNpyDType(_, descr):
             return "unsupported .npy dtype '\(descr)' (supported: <f4 <f8 <i8 <i4 |u1 |b1, and >f4 >f8 >i8 >i4)"
         case let .corruptArchive(_, reason): return "corrupt zip archive: \(reason)"

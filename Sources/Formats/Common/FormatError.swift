@@ -53,6 +53,8 @@ public enum FormatError: Error, Equatable, Sendable {
     case unsupportedVersion(path: String, format: String, version: String)
     /// The .npy header dictionary is malformed.
     case invalidNpyHeader(path: String, reason: String)
+    /// Bytes follow the last element of a .npy array.
+    case trailingBytes(path: String, count: Int)
     /// A .npy dtype descriptor this reader does not handle.
     case unsupportedNpyDType(path: String, descr: String)
     /// The zip structure is damaged (`reason` names the record).

@@ -86,6 +86,14 @@ struct RawElements {
         }
     }
 
+    /// Writes the elements of an `.int32` run.
+    func convert(into out: UnsafeMutablePointer<Int32>) {
+        precondition(kind == .int32, "Int32 copy of \(kind)")
+        Parallel.forRanges(count, minimumChunk: Self.parallelThreshold) { range in
+            map(range, UInt32.self, out) { Int32(bitPattern: $0) }
+        }
+    }
+
     /// Loads element `i` of `range` as `Bits` in host byte order and stores `transform` of it.
     @inline(__always)
     private func map<Bits: FixedWidthInteger, Output>(
