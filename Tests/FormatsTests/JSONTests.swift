@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Tensors
 @testable import Formats
 
 @Suite("JSON helpers")
@@ -74,5 +75,20 @@ struct JSONTests {
         #expect(throws: FormatError.self) { try JSONFile.decode(Config.self, from: Data("{".utf8), path: "config.json") }
         let missing = Scratch().url("none.json")
         #expect(throws: FormatError.fileNotFound(path: missing.relativePath)) { try JSONFile.read(missing) }
+    }
+}
+
+@Suite("JSON conversions")
+struct JSONConversionTests {
+    @Test func tensorsBecomeNestedArrays() throws {
+        #expect(JSONValue(Tensor([1, 2, 3, 4, 5, 6], shape: [2, 3])) == [[1, 2, 3], [4, 5, 6]])
+        #expect(JSONValue(Tensor([7], shape: [])) == 7)
+        #expect(JSONValue(Tensor(zeros: [2, 0])) == [[], []])
+        #expect(JSONValue(Tensor((0..<8).map(Float.init), shape: [2, 2, 2])) == [[[0, 1], [2, 3]], [[4, 5], [6, 7]]])
+    }
+
+    @Test func tablesBecomeColumnLists() throws {
+        let table = try Table(names: ["x", "label"], columns: [.numbers([1, .nan]), .strings(["a", "b"])])
+        #expect(try table.jsonValue.prettyPrinted(nonFinite: .null) == "{\n  \"label\": [\"a\", \"b\"],\n  \"x\": [1, null]\n}\n")
     }
 }

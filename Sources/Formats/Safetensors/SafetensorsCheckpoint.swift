@@ -9,6 +9,8 @@ public struct SafetensorsCheckpoint: SafetensorsReading {
     public let path: String
     /// The shards, in file-name order.
     public let files: [SafetensorsFile]
+    /// Every tensor name, sorted.
+    public let names: [String]
     private let shardOfTensor: [String: Int]
 
     /// Name of the index file Hugging Face writes next to the shards.
@@ -51,6 +53,7 @@ public struct SafetensorsCheckpoint: SafetensorsReading {
         self.path = path
         self.files = files
         self.shardOfTensor = shardOfTensor
+        self.names = shardOfTensor.keys.sorted()
     }
 
     /// Opens the shards listed by an index file and checks that the index and shards agree:
@@ -93,8 +96,6 @@ public struct SafetensorsCheckpoint: SafetensorsReading {
         return weightMap
     }
 
-    /// Every tensor name, sorted.
-    public var names: [String] { shardOfTensor.keys.sorted() }
 
     /// `__metadata__` of all shards merged; for a key in several shards the first shard's value wins.
     public var metadata: [String: String] {

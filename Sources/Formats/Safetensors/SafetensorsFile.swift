@@ -50,6 +50,8 @@ public struct SafetensorsFile: SafetensorsReading {
     public let metadata: [String: String]
     /// Header entries in data order.
     public let tensorInfos: [SafetensorsTensorInfo]
+    /// Every tensor name, sorted.
+    public let names: [String]
     private let byName: [String: SafetensorsTensorInfo]
     private let mapping: MappedFile
     private let dataOffset: Int
@@ -64,10 +66,8 @@ public struct SafetensorsFile: SafetensorsReading {
         tensorInfos = header.tensors
         dataOffset = header.dataOffset
         byName = Dictionary(uniqueKeysWithValues: header.tensors.map { ($0.name, $0) })
+        names = byName.keys.sorted()
     }
-
-    /// Every tensor name, sorted.
-    public var names: [String] { byName.keys.sorted() }
 
     /// The header entry of `name`.
     /// - Throws: `FormatError.notFound` listing the nearest names.
