@@ -1,0 +1,88 @@
+import Foundation
+import Tensors
+
+/// A deterministic policy: one action per state, [S].
+public typealias Policy = [Int]
+
+/// Exact policy evaluation and optimisation on one MDP, from expected immediate rewards
+/// r(s, a) = E_{S′∼τ(s,a)}[R(s, a, S′)] ([S·A]), which is all that values depend on.
+///
+/// Evaluation solves (I − γP_π)V = r_π by LU. J(π) = μ0ᵀV = dᵀr_π where the discounted visitation
+/// d = (I − γP_π)⁻ᵀμ0 comes from the same factorisation, so once d is known the value of π under
+/// any reward is a dot product.
+struct PolicySolver: Sendable {
+    let mdp: MDP
+    /// Iterations of policy iteration allowed before giving up (it typically needs fewer than 10).
+    static let iterationLimit = 1000
+
+    init(mdp: MDP) { self.mdp = mdp }
+
+    /// The LU factors of I − γP_π.
+    func factorise(_ policy: Policy) throws -> LUFactorisation {
+        let (states, gamma) = (mdp.stateCount, mdp.discount)
+        var system = [Double](repeating: 0, count: states * states)
+        for s in 0..<states {
+            let row = (s * mdp.actionCount + policy[s]) * states
+            for next in 0..<states { system[s * states + next] = -gamma * mdp.transition[row + next] }
+            system[s * states + s] += 1
+        }
+        do { return try LUFactorisation(system, n: states) } catch {
+            throw RewardsError.linearAlgebra("policy evaluation: I − γP_π is singular: \(error)")
+        }
+    }
+
+    /// r_π(s) = r(s, π(s)).
+    func onPolicy(_ expected: [Double], _ policy: Policy) -> [Double] {
+        (0..<mdp.stateCount).map { expected[$0 * mdp.actionCount + policy[$0]] }
+    }
+
+    /// V^π, [S].
+    func value(_ policy: Policy, expected: [Double]) throws -> [Double] {
+        try factorise(policy).solve(onPolicy(expected, policy))
+    }
+
+    /// The discounted state visitation d = (I − γP_π)⁻ᵀ μ0, [S]; J(π) = Σ_s d(s) r(s, π(s)).
+    func visitation(_ policy: Policy) throws -> [Double] {
+        try factorise(policy).solve(mdp.initial, transposed: true)
+    }
+
+    /// J(π) = Σ_s d(s) r(s, π(s)) for a visitation d of π.
+    func policyReturn(visitation: [Double], policy: Policy, expected: [Double]) -> Double {
+        var total = 0.0
+        for s in 0..<mdp.stateCount { total += visitation[s] * expected[s * mdp.actionCount + policy[s]] }
+        return total
+    }
+
+    /// An optimal deterministic policy by policy iteration with exact evaluation, started from
+    /// `start` (or the greedy policy of r). An action replaces the current one only when its Q
+    /// value is larger by more than 1e-12 of the largest |Q|, so rounding cannot make it cycle;
+    /// the result is optimal to that relative precision.
+    /// - Throws: `RewardsError.policyIterationDidNotConverge` after `iterationLimit` improvements.
+    /// - Complexity: O(S³ + S²A) per iteration.
+    func optimalPolicy(expected: [Double], start: Policy? = nil) throws -> Policy {
+        let (states, actions, gamma) = (mdp.stateCount, mdp.actionCount, mdp.discount)
+        var policy = start ?? (0..<states).map { s in
+            (0..<actions).max { expected[s * actions + $0] < expected[s * actions + $1] } ?? 0
+        }
+        var q = [Double](repeating: 0, count: states * actions)
+        for _ in 0..<PolicySolver.iterationLimit {
+            let v = try value(policy, expected: expected)
+            var largest = 0.0
+            for row in 0..<(states * actions) {
+                var next = 0.0
+                for successor in 0..<states { next += mdp.transition[row * states + successor] * v[successor] }
+                q[row] = expected[row] + gamma * next
+                largest = max(largest, abs(q[row]))
+            }
+            let margin = 1e-12 * largest
+            var changed = false
+            for s in 0..<states {
+                var best = policy[s]
+                for a in 0..<actions where q[s * actions + a] > q[s * actions + best] + margin { best = a }
+                if best != policy[s] { policy[s] = best; changed = true }
+            }
+            if !changed { return policy }
+        }
+        throw RewardsError.policyIterationDidNotConverge(iterations: PolicySolver.iterationLimit)
+    }
+}
