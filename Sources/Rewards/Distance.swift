@@ -33,7 +33,7 @@ extension Canonicaliser {
 
     /// The distance between coefficient vectors a and b of one layout.
     static func distance(_ a: [Double], _ b: [Double], layout: CoefficientLayout, norm: Norm, metric: Metric) -> Double {
-        guard let measure = metric.measure else { return PearsonSums(a, b, layout: layout).distanceToInterpolation(1) }
+        guard let measure = metric.measure else { return PearsonGeometry(a, b, layout: layout).distanceToInterpolation(1) }
         let scaleA = normalisingScale(norm.measure.map { LpSummary.of(1, a, 0, nil, layout: layout).value($0) })
         let scaleB = normalisingScale(norm.measure.map { LpSummary.of(1, b, 0, nil, layout: layout).value($0) })
         return LpSummary.of(scaleA, a, -scaleB, b, layout: layout).value(measure)

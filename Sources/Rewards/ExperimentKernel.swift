@@ -51,21 +51,19 @@ struct PairKernel {
 
     func run(_ r1: Reward, _ r2: Reward, environment: Int, pair: Int) throws -> [Comparison] {
         let mdp = canonicaliser.mdp
-        var canonical: [(a: [Double], b: [Double], layout: CoefficientLayout, normsOfA: LpSummary, pearson: PearsonSums?)] = []
+        var canonical: [(a: [Double], b: [Double], layout: CoefficientLayout, normsOfA: LpSummary, pearson: PearsonGeometry?)] = []
         for group in plan.groups {
             let a = try canonicaliser.coefficients(r1.values, group.canonicalisation)
             let b = try canonicaliser.coefficients(r2.values, group.canonicalisation)
             let layout = canonicaliser.layout(group.canonicalisation)
             canonical.append((a, b, layout, LpSummary.of(1, a, 0, nil, layout: layout),
-                              group.pearsonOutputs.isEmpty ? nil : PearsonSums(a, b, layout: layout)))
+                              group.pearsonOutputs.isEmpty ? nil : PearsonGeometry(a, b, layout: layout)))
         }
         let e1 = r1.expectedImmediateUnchecked(transition: mdp.transition)
         let e2 = r2.expectedImmediateUnchecked(transition: mdp.transition)
         let pi1 = try solver.optimalPolicy(expected: e1)
         let piX = try solver.optimalPolicy(expected: e1.map { -$0 })
-        let d1 = try solver.visitation(pi1)
-        let best1 = solver.policyReturn(visitation: d1, policy: pi1, expected: e1)
-        let worst1 = solver.policyReturn(visitation: try solver.visitation(piX), policy: piX, expected: e1)
+        let best1 = try policyReturn(pi1, e1), worst1 = try policyReturn(piX, e1)
         let scale1 = Regret.scale(e1, mdp.discount)
         var (piI, piY) = (pi1, piX)
         var comparisons: [Comparison] = []
@@ -75,13 +73,11 @@ struct PairKernel {
             let ei = zip(e1, e2).map { (1 - t) * $0 + t * $1 }
             piI = try solver.optimalPolicy(expected: ei, start: piI)
             piY = try solver.optimalPolicy(expected: ei.map { -$0 }, start: piY)
-            let dI = try solver.visitation(piI), dY = try solver.visitation(piY)
-            let forward = Regret.Side(best: best1, achieved: solver.policyReturn(visitation: dI, policy: piI, expected: e1),
-                                      worst: worst1, scale: scale1)
-            let backward = Regret.Side(best: solver.policyReturn(visitation: dI, policy: piI, expected: ei),
-                                       achieved: solver.policyReturn(visitation: d1, policy: pi1, expected: ei),
-                                       worst: solver.policyReturn(visitation: dY, policy: piY, expected: ei),
-                                       scale: Regret.scale(ei, mdp.discount))
+            let followI = try solver.worstOptimalPolicy(for: ei, optimal: piI, under: e1)
+            let follow1 = try solver.worstOptimalPolicy(for: e1, optimal: pi1, under: ei)
+            let forward = Regret.Side(best: best1, achieved: try policyReturn(followI, e1), worst: worst1, scale: scale1)
+            let backward = Regret.Side(best: try policyReturn(piI, ei), achieved: try policyReturn(follow1, ei),
+                                       worst: try policyReturn(piY, ei), scale: Regret.scale(ei, mdp.discount))
             var distances = [Double](repeating: .nan, count: variantCount)
             for (group, c) in zip(plan.groups, canonical) {
                 let normsOfI = LpSummary.of(1 - t, c.a, t, c.b, layout: c.layout)
@@ -97,5 +93,10 @@ struct PairKernel {
                                           regret: Regret(forward: forward, backward: backward), distances: distances))
         }
         return comparisons
+    }
+
+    /// J(π) under expected rewards r.
+    private func policyReturn(_ policy: Policy, _ expected: [Double]) throws -> Double {
+        solver.policyReturn(visitation: try solver.visitation(policy), policy: policy, expected: expected)
     }
 }

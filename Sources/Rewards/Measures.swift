@@ -91,38 +91,55 @@ struct LpSummary: Sendable {
     }
 }
 
-/// Sums that determine the Pearson correlation of the arrays of two coefficient vectors and of
-/// any linear combinations of them: Σx, Σy, Σx², Σxy, Σy² over the [S, A, S′] entries.
-struct PearsonSums: Sendable {
-    var a = 0.0, b = 0.0, aa = 0.0, ab = 0.0, bb = 0.0
-    let entries: Double
+/// The Pearson distance √((1 − ρ)/2) between the array of a coefficient vector a and that of
+/// (1 − t)·a + t·b, for any t, from sums computed once per pair plus one pass per t.
+///
+/// √((1 − ρ)/2) is half the Euclidean distance between the standardised arrays
+/// (x − mean x)/‖x − mean x‖ and the same for y. Measuring that difference directly keeps small
+/// distances accurate, where 1 − ρ from sums would lose them to rounding (√ of 1e-16 is 1e-8).
+struct PearsonGeometry: Sendable {
+    let a: [Double]
+    let b: [Double]
+    let layout: CoefficientLayout
+    /// Σx and Σx² terms over the [S, A, S′] entries: Σa, Σb, Σa², Σab, Σb².
+    let sumA: Double, sumB: Double, sumAA: Double, sumAB: Double, sumBB: Double
 
-    /// The sums for coefficient vectors `a` and `b` in `layout` (its l1 and l2 weights are Σv and Σv²).
+    /// Precomputes the sums for coefficient vectors `a` and `b` in `layout` (whose l1 and l2
+    /// weights are Σ_s′ v and Σ_s′ v², v ≥ 0 the profile).
     init(_ a: [Double], _ b: [Double], layout: CoefficientLayout) {
-        entries = Double(layout.entries)
+        self.a = a
+        self.b = b
+        self.layout = layout
         let (sumV, sumV2) = (layout.weights[0], layout.weights[1])
+        var sums = [Double](repeating: 0, count: 5)
         for i in 0..<layout.count {
-            self.a += a[i] * sumV[i]; self.b += b[i] * sumV[i]
-            aa += a[i] * a[i] * sumV2[i]; ab += a[i] * b[i] * sumV2[i]; bb += b[i] * b[i] * sumV2[i]
+            sums[0] += a[i] * sumV[i]; sums[1] += b[i] * sumV[i]
+            sums[2] += a[i] * a[i] * sumV2[i]; sums[3] += a[i] * b[i] * sumV2[i]; sums[4] += b[i] * b[i] * sumV2[i]
         }
+        (sumA, sumB, sumAA, sumAB, sumBB) = (sums[0], sums[1], sums[2], sums[3], sums[4])
     }
 
-    /// Pearson distance √((1 − ρ)/2) between the array of a and that of (1 − t)·a + t·b.
-    /// A constant array has no correlation: the distance is 0 when both are constant and √½
-    /// (ρ taken as 0) when one is.
+    /// The distance between a and (1 − t)·a + t·b. A constant array has no correlation: the
+    /// distance is 0 when both are constant and √½ (ρ taken as 0) when one is.
+    /// - Complexity: O(coefficients).
     func distanceToInterpolation(_ t: Double) -> Double {
-        let (u, v) = (1 - t, t)
-        let sumY = u * a + v * b
-        let sumYY = u * u * aa + 2 * u * v * ab + v * v * bb
-        let sumXY = u * aa + v * ab
-        let n = entries
-        let varX = aa / n - (a / n) * (a / n), varY = sumYY / n - (sumY / n) * (sumY / n)
-        let covariance = sumXY / n - (a / n) * (sumY / n)
-        let tiny = 1e-12 * max(aa / n, sumYY / n, Double.leastNormalMagnitude)
-        let constantX = varX <= tiny, constantY = varY <= tiny
+        let (u, v, n) = (1 - t, t, Double(layout.entries))
+        let meanX = sumA / n, meanY = (u * sumA + v * sumB) / n
+        let squaresY = u * u * sumAA + 2 * u * v * sumAB + v * v * sumBB
+        let spreadX = max(0, sumAA - n * meanX * meanX).squareRoot(), spreadY = max(0, squaresY - n * meanY * meanY).squareRoot()
+        let tiny = 1e-7 * max(sumAA, squaresY, Double.leastNormalMagnitude).squareRoot()
+        let constantX = spreadX <= tiny, constantY = spreadY <= tiny
         if constantX && constantY { return 0 }
         if constantX || constantY { return (0.5).squareRoot() }
-        let rho = min(1, max(-1, covariance / (varX * varY).squareRoot()))
-        return (0.5 * (1 - rho)).squareRoot()
+        // z = x/σx − y/σy = α·a + β·b in coefficients, minus the constant c = meanX/σx − meanY/σy.
+        let alpha = 1 / spreadX - u / spreadY, beta = -v / spreadY, c = meanX / spreadX - meanY / spreadY
+        var squares = 0.0, linear = 0.0
+        let (sumV, sumV2) = (layout.weights[0], layout.weights[1])
+        for i in 0..<layout.count {
+            let z = alpha * a[i] + beta * b[i]
+            squares += z * z * sumV2[i]
+            linear += z * sumV[i]
+        }
+        return max(0, squares - 2 * c * linear + n * c * c).squareRoot() / 2
     }
 }

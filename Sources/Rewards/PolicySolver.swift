@@ -54,35 +54,67 @@ struct PolicySolver: Sendable {
     }
 
     /// An optimal deterministic policy by policy iteration with exact evaluation, started from
-    /// `start` (or the greedy policy of r). An action replaces the current one only when its Q
-    /// value is larger by more than 1e-12 of the largest |Q|, so rounding cannot make it cycle;
-    /// the result is optimal to that relative precision.
+    /// `start` (or the greedy policy of r), choosing only actions marked in `allowed` ([S·A]) when
+    /// given. An action replaces the current one only when its Q value is larger by more than
+    /// `tieTolerance` of the largest |Q|, so rounding cannot make it cycle; the result is optimal
+    /// to that relative precision.
     /// - Throws: `RewardsError.policyIterationDidNotConverge` after `iterationLimit` improvements.
     /// - Complexity: O(S³ + S²A) per iteration.
-    func optimalPolicy(expected: [Double], start: Policy? = nil) throws -> Policy {
-        let (states, actions, gamma) = (mdp.stateCount, mdp.actionCount, mdp.discount)
+    func optimalPolicy(expected: [Double], start: Policy? = nil, allowed: [Bool]? = nil) throws -> Policy {
+        let (states, actions) = (mdp.stateCount, mdp.actionCount)
+        let permitted = { (s: Int, a: Int) in allowed?[s * actions + a] ?? true }
         var policy = start ?? (0..<states).map { s in
-            (0..<actions).max { expected[s * actions + $0] < expected[s * actions + $1] } ?? 0
+            (0..<actions).filter { permitted(s, $0) }.max { expected[s * actions + $0] < expected[s * actions + $1] } ?? 0
         }
-        var q = [Double](repeating: 0, count: states * actions)
         for _ in 0..<PolicySolver.iterationLimit {
-            let v = try value(policy, expected: expected)
-            var largest = 0.0
-            for row in 0..<(states * actions) {
-                var next = 0.0
-                for successor in 0..<states { next += mdp.transition[row * states + successor] * v[successor] }
-                q[row] = expected[row] + gamma * next
-                largest = max(largest, abs(q[row]))
-            }
-            let margin = 1e-12 * largest
+            let (q, largest) = try actionValues(expected: expected, policy: policy)
+            let margin = PolicySolver.tieTolerance * largest
             var changed = false
             for s in 0..<states {
                 var best = policy[s]
-                for a in 0..<actions where q[s * actions + a] > q[s * actions + best] + margin { best = a }
+                for a in 0..<actions where permitted(s, a) && q[s * actions + a] > q[s * actions + best] + margin { best = a }
                 if best != policy[s] { policy[s] = best; changed = true }
             }
             if !changed { return policy }
         }
         throw RewardsError.policyIterationDidNotConverge(iterations: PolicySolver.iterationLimit)
+    }
+
+    /// Q values differing by at most this fraction of the largest |Q| count as tied.
+    static let tieTolerance = 1e-12
+
+    /// Q^π(s, a) = r(s, a) + γ Σ_s′ τ(s′|s,a) V^π(s′), [S·A], and the largest |Q^π|.
+    func actionValues(expected: [Double], policy: Policy) throws -> (q: [Double], largest: Double) {
+        let (states, gamma) = (mdp.stateCount, mdp.discount)
+        let v = try value(policy, expected: expected)
+        var q = [Double](repeating: 0, count: expected.count)
+        var largest = 0.0
+        for row in 0..<expected.count {
+            var next = 0.0
+            for successor in 0..<states { next += mdp.transition[row * states + successor] * v[successor] }
+            q[row] = expected[row] + gamma * next
+            largest = max(largest, abs(q[row]))
+        }
+        return (q, largest)
+    }
+
+    /// Among the policies optimal for r (those choosing, in every state, an action whose Q* is
+    /// within the tie tolerance of the best), the one worst under `other`: the worst case of
+    /// following r when r is indifferent between actions. `optimal` is any optimal policy for r.
+    func worstOptimalPolicy(for expected: [Double], optimal: Policy, under other: [Double]) throws -> Policy {
+        let (states, actions) = (mdp.stateCount, mdp.actionCount)
+        let (q, largest) = try actionValues(expected: expected, policy: optimal)
+        let margin = PolicySolver.tieTolerance * largest
+        var allowed = [Bool](repeating: false, count: states * actions)
+        var tied = false
+        for s in 0..<states {
+            let best = q[s * actions + optimal[s]]
+            for a in 0..<actions where q[s * actions + a] >= best - margin {
+                allowed[s * actions + a] = true
+                tied = tied || a != optimal[s]
+            }
+        }
+        guard tied else { return optimal }
+        return try optimalPolicy(expected: other.map { -$0 }, start: optimal, allowed: allowed)
     }
 }

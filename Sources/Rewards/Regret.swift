@@ -5,6 +5,10 @@ import Foundation
 /// With π1, π2 optimal for R1, R2 and πx, πy optimal for −R1, −R2 (worst for R1, R2):
 /// forward = (J1(π1) − J1(π2)) / (J1(π1) − J1(πx)), backward = (J2(π2) − J2(π1)) / (J2(π2) − J2(πy)),
 /// symmetric = their mean. All J are exact (linear solves), all policies exactly optimal.
+///
+/// When R2 has tied optimal actions, π2 is the worst of its optimal policies under R1 (the
+/// worst case, as in the STARC paper's regret bounds), and likewise for π1; in particular when
+/// every policy is equally good under R2, following R2 can lead to R1's worst policy.
 public struct Regret: Sendable, Equatable, Codable {
     /// One direction: how much is lost under `reward` by following the other reward's optimal policy.
     public struct Side: Sendable, Equatable, Codable {
@@ -16,7 +20,8 @@ public struct Regret: Sendable, Equatable, Codable {
         public let achieved: Double
         /// J of this reward's worst policy.
         public let worst: Double
-        /// True when best and worst are equal (to 1e-9 of the largest possible |J|): every policy
+        /// True when best and worst are equal (to 1e-12 of the largest possible |J|, about the
+        /// rounding error of exact evaluation): every policy
         /// is equally good under this reward, nothing can be lost, and the regret is reported as 0.
         public let degenerate: Bool
 
@@ -27,7 +32,7 @@ public struct Regret: Sendable, Equatable, Codable {
             self.achieved = achieved
             self.worst = worst
             let range = best - worst
-            degenerate = !(range > 1e-9 * scale)
+            degenerate = !(range > 1e-12 * scale)
             value = degenerate ? 0 : (best - achieved) / range
         }
     }
@@ -64,11 +69,13 @@ public struct Regret: Sendable, Equatable, Codable {
         let r2 = second.expectedImmediateUnchecked(transition: mdp.transition)
         let pi1 = try solver.optimalPolicy(expected: r1), pi2 = try solver.optimalPolicy(expected: r2)
         let piX = try solver.optimalPolicy(expected: r1.map { -$0 }), piY = try solver.optimalPolicy(expected: r2.map { -$0 })
-        let (d1, d2) = (try solver.visitation(pi1), try solver.visitation(pi2))
-        let (dX, dY) = (try solver.visitation(piX), try solver.visitation(piY))
-        func j(_ d: [Double], _ pi: Policy, _ r: [Double]) -> Double { solver.policyReturn(visitation: d, policy: pi, expected: r) }
-        forward = Side(best: j(d1, pi1, r1), achieved: j(d2, pi2, r1), worst: j(dX, piX, r1), scale: Regret.scale(r1, mdp.discount))
-        backward = Side(best: j(d2, pi2, r2), achieved: j(d1, pi1, r2), worst: j(dY, piY, r2), scale: Regret.scale(r2, mdp.discount))
+        let follow1 = try solver.worstOptimalPolicy(for: r1, optimal: pi1, under: r2)
+        let follow2 = try solver.worstOptimalPolicy(for: r2, optimal: pi2, under: r1)
+        func j(_ pi: Policy, _ r: [Double]) throws -> Double {
+            solver.policyReturn(visitation: try solver.visitation(pi), policy: pi, expected: r)
+        }
+        forward = Side(best: try j(pi1, r1), achieved: try j(follow2, r1), worst: try j(piX, r1), scale: Regret.scale(r1, mdp.discount))
+        backward = Side(best: try j(pi2, r2), achieved: try j(follow1, r2), worst: try j(piY, r2), scale: Regret.scale(r2, mdp.discount))
     }
 
     /// A regret from its two sides.

@@ -75,7 +75,8 @@ public struct Reward: Sendable, Equatable {
     public func interpolated(to other: Reward, t: Double) throws -> Reward {
         guard other.mdpFingerprint == mdpFingerprint else { throw RewardsError.rewardOfAnotherMDP(expected: mdpFingerprint, got: other.mdpFingerprint) }
         guard t.isFinite else { throw RewardsError.notFinite(what: "interpolation t", index: [], value: t) }
-        return with(zip(values, other.values).map { $0 + t * ($1 - $0) })
+        // (1 − t)·R + t·R′ rather than R + t·(R′ − R): exact at both ends.
+        return with(zip(values, other.values).map { (1 - t) * $0 + t * $1 })
     }
 
     /// R + γΦ(s′) − Φ(s): potential shaping, which changes no policy's ordering.

@@ -1,0 +1,36 @@
+import Foundation
+import Rewards
+import Tensors
+
+/// The STARC paper's full experiment (32 states, 4 actions, γ = 0.95, 128 MDPs × 8 pairs × 16
+/// steps = 16,384 comparisons, all 301 variants including the exact minimal canonicalisations),
+/// beside a numpy implementation of the reference method (value iteration, Monte-Carlo J) and the
+/// same numpy code with exact J, both timed on a few comparisons and extrapolated.
+let starcBenchmark = Benchmark(name: "starc", summary: "full STARC experiment (16,384 comparisons, all variants) beside numpy reference-method peers") {
+    let settings = ExperimentSettings()
+    let start = DispatchTime.now().uptimeNanoseconds
+    let result = try STARCExperiment.run(settings)
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+
+    let total = Double(settings.comparisonCount)
+    let peer = runPeer("starc_reference.py", ["--comparisons", "3", "--exact-comparisons", "16"],
+                       environment: ["OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"])
+    var table = BenchTable(title: "STARC experiment, \(settings.comparisonCount) comparisons, \(settings.variants.count) variants, \(Parallel.threadCount) threads",
+                           unit: "s", peerName: "numpy", higherIsBetter: false)
+    if let reason = peer.note { table.note("numpy peer unavailable: \(reason)") }
+    table.add("full experiment vs reference method (VI + Monte-Carlo J), extrapolated", mindscope: seconds,
+              peer: peer.value("reference_seconds_per_comparison").map { $0 * total })
+    table.add("full experiment vs numpy with exact J, extrapolated", mindscope: seconds,
+              peer: peer.value("exact_seconds_per_comparison").map { $0 * total })
+    table.note("mindscope: \(String(format: "%.1f", total / seconds)) comparisons/s; the numpy peers run single-threaded on a few comparisons (the reference parallelises over processes).")
+    table.note("numpy minimal canonicalisation by least squares (the reference's Adam fit, which often fails to converge, is not timed).")
+    table.note("\(result.degenerateComparisons) comparisons had a degenerate regret denominator.")
+    table.print()
+
+    print("\n#### Pearson correlation of distance with symmetric regret (all \(result.variants.count) variants, sorted)\n")
+    print("| rank | variant | pearson |")
+    print("|---:|---|---:|")
+    for (rank, entry) in result.ranked.enumerated() {
+        print("| \(rank + 1) | \(entry.variant.name) | \(String(format: "%.4f", entry.pearson)) |")
+    }
+}
