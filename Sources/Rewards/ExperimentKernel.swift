@@ -61,23 +61,35 @@ struct PairKernel {
         }
         let e1 = r1.expectedImmediateUnchecked(transition: mdp.transition)
         let e2 = r2.expectedImmediateUnchecked(transition: mdp.transition)
-        let pi1 = try solver.optimalPolicy(expected: e1)
-        let piX = try solver.optimalPolicy(expected: e1.map { -$0 })
-        let best1 = try policyReturn(pi1, e1), worst1 = try policyReturn(piX, e1)
+        let best1 = try solver.solve(expected: e1)
+        let worst1 = try solver.solve(expected: e1.map { -$0 })
+        let ties1 = solver.tiedOptimalActions(best1)
+        let visitation1 = try best1.visitation(mdp.initial)
+        let j1Best = solver.policyReturn(visitation: visitation1, policy: best1.policy, expected: e1)
+        let j1Worst = solver.policyReturn(visitation: try worst1.visitation(mdp.initial), policy: worst1.policy, expected: e1)
         let scale1 = Regret.scale(e1, mdp.discount)
-        var (piI, piY) = (pi1, piX)
+        var (startI, startY) = (best1.policy, worst1.policy)
         var comparisons: [Comparison] = []
         comparisons.reserveCapacity(steps)
         for step in 1...steps {
             let t = Double(step) / Double(steps)
             let ei = zip(e1, e2).map { (1 - t) * $0 + t * $1 }
-            piI = try solver.optimalPolicy(expected: ei, start: piI)
-            piY = try solver.optimalPolicy(expected: ei.map { -$0 }, start: piY)
-            let followI = try solver.worstOptimalPolicy(for: ei, optimal: piI, under: e1)
-            let follow1 = try solver.worstOptimalPolicy(for: e1, optimal: pi1, under: ei)
-            let forward = Regret.Side(best: best1, achieved: try policyReturn(followI, e1), worst: worst1, scale: scale1)
-            let backward = Regret.Side(best: try policyReturn(piI, ei), achieved: try policyReturn(follow1, ei),
-                                       worst: try policyReturn(piY, ei), scale: Regret.scale(ei, mdp.discount))
+            let bestI = try solver.solve(expected: ei, start: startI)
+            let worstI = try solver.solve(expected: ei.map { -$0 }, start: startY)
+            (startI, startY) = (bestI.policy, worstI.policy)
+            let visitationI = try bestI.visitation(mdp.initial)
+            // The policy followed is the worst optimal one under the other reward when there are ties.
+            let followI = try solver.worstOptimalPolicy(bestI, ties: solver.tiedOptimalActions(bestI), under: e1)
+            let follow1 = try solver.worstOptimalPolicy(best1, ties: ties1, under: ei)
+            let achieved1 = followI == bestI.policy ? solver.policyReturn(visitation: visitationI, policy: followI, expected: e1)
+                                                    : try policyReturn(followI, e1)
+            let achievedI = follow1 == best1.policy ? solver.policyReturn(visitation: visitation1, policy: follow1, expected: ei)
+                                                    : try policyReturn(follow1, ei)
+            let forward = Regret.Side(best: j1Best, achieved: achieved1, worst: j1Worst, scale: scale1)
+            let backward = Regret.Side(best: solver.policyReturn(visitation: visitationI, policy: bestI.policy, expected: ei),
+                                       achieved: achievedI,
+                                       worst: solver.policyReturn(visitation: try worstI.visitation(mdp.initial), policy: worstI.policy, expected: ei),
+                                       scale: Regret.scale(ei, mdp.discount))
             var distances = [Double](repeating: .nan, count: variantCount)
             for (group, c) in zip(plan.groups, canonical) {
                 let normsOfI = LpSummary.of(1 - t, c.a, t, c.b, layout: c.layout)

@@ -53,10 +53,15 @@ public struct ExperimentResult: Sendable {
         self.comparisons = comparisons
         self.completed = completed
         let regrets = comparisons.map(\.regret.symmetric)
-        correlations = settings.variants.indices.map { index in
-            VariantCorrelation(variant: settings.variants[index],
-                               pearson: comparisons.count < 2 ? .nan : Statistics.pearson(comparisons.map { $0.distances[index] }, regrets))
+        var pearson = [Double](repeating: .nan, count: settings.variants.count)
+        if comparisons.count >= 2 {
+            pearson.withUnsafeMutableBufferPointer { out in
+                Parallel.forEach(settings.variants.count) { index in
+                    out[index] = Statistics.pearson(comparisons.map { $0.distances[index] }, regrets)
+                }
+            }
         }
+        correlations = zip(settings.variants, pearson).map { VariantCorrelation(variant: $0, pearson: $1) }
     }
 
     /// The variants, in the order of each comparison's distances.

@@ -71,23 +71,67 @@ struct LpSummary: Sendable {
     }
 
     /// The six norms of α·a + β·b (coefficient vectors in `layout`); b may be nil for α·a.
-    /// - Complexity: O(count), one pass, no allocation besides the result.
+    /// - Complexity: O(count), one pass in four lanes (a fixed summation order, so results do not
+    ///   depend on the caller's thread), no allocation besides the result.
     static func of(_ alpha: Double, _ a: [Double], _ beta: Double, _ b: [Double]?, layout: CoefficientLayout) -> LpSummary {
-        var l1 = 0.0, l2 = 0.0, linf = 0.0, wl1 = 0.0, wl2 = 0.0, wlinf = 0.0
-        let w = layout.weights
-        a.withUnsafeBufferPointer { pa in (b ?? a).withUnsafeBufferPointer { pb in
-            w[0].withUnsafeBufferPointer { w1 in w[1].withUnsafeBufferPointer { w2 in w[2].withUnsafeBufferPointer { wi in
-            w[3].withUnsafeBufferPointer { v1 in w[4].withUnsafeBufferPointer { v2 in w[5].withUnsafeBufferPointer { vi in
-                let betaEffective = b == nil ? 0 : beta
-                for i in 0..<layout.count {
-                    let x = alpha * pa[i] + betaEffective * pb[i]
-                    let magnitude = abs(x), square = x * x
-                    l1 += magnitude * w1[i]; l2 += square * w2[i]; linf = max(linf, magnitude * wi[i])
-                    wl1 += magnitude * v1[i]; wl2 += square * v2[i]; wlinf = max(wlinf, magnitude * vi[i])
+        let betaEffective = b == nil ? 0 : beta
+        return a.withUnsafeBufferPointer { pa in (b ?? a).withUnsafeBufferPointer { pb in
+            let (x, y) = (pa.baseAddress!, pb.baseAddress!)
+            if layout.profile == nil {
+                // Dense: the plain weights are all 1 and the τ-weighted ones are τ.
+                return layout.weights[3].withUnsafeBufferPointer { tau in
+                    accumulate(alpha, x, betaEffective, y, count: layout.count, plain: nil, weighted: (tau.baseAddress!, tau.baseAddress!, tau.baseAddress!))
                 }
-            } } } } } }
+            }
+            let w = layout.weights
+            return w[0].withUnsafeBufferPointer { w1 in w[1].withUnsafeBufferPointer { w2 in w[2].withUnsafeBufferPointer { wi in
+                w[3].withUnsafeBufferPointer { v1 in w[4].withUnsafeBufferPointer { v2 in w[5].withUnsafeBufferPointer { vi in
+                    accumulate(alpha, x, betaEffective, y, count: layout.count, plain: (w1.baseAddress!, w2.baseAddress!, wi.baseAddress!),
+                               weighted: (v1.baseAddress!, v2.baseAddress!, vi.baseAddress!))
+                } } }
+            } } }
         } }
-        return LpSummary(sums: [l1, l2, linf, wl1, wl2, wlinf])
+    }
+
+    private typealias Weights = (p1: UnsafePointer<Double>, p2: UnsafePointer<Double>, pInf: UnsafePointer<Double>)
+
+    @inline(__always)
+    private static func lanes(_ pointer: UnsafePointer<Double>, _ i: Int) -> SIMD4<Double> {
+        UnsafeRawPointer(pointer + i).loadUnaligned(as: SIMD4<Double>.self)
+    }
+
+    /// Σ|x|w1, Σx²w2, max|x|w∞ for the plain weights (all 1 when nil) and the weighted ones, x = αa + βb.
+    @inline(__always)
+    private static func accumulate(_ alpha: Double, _ a: UnsafePointer<Double>, _ beta: Double, _ b: UnsafePointer<Double>,
+                                   count: Int, plain: Weights?, weighted: Weights) -> LpSummary {
+        var (l1, l2, linf) = (SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>())
+        var (wl1, wl2, wlinf) = (SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>())
+        let (va, vb) = (SIMD4(repeating: alpha), SIMD4(repeating: beta))
+        let vectorEnd = count & ~3
+        var i = 0
+        while i < vectorEnd {
+            let x = va * lanes(a, i) + vb * lanes(b, i)
+            // Masked selects rather than abs/pointwiseMax, which do not inline here.
+            let magnitude = x.replacing(with: -x, where: x .< 0), square = x * x
+            if let plain {
+                let (m1, mInf) = (magnitude * lanes(plain.p1, i), magnitude * lanes(plain.pInf, i))
+                l1 += m1; l2 += square * lanes(plain.p2, i); linf.replace(with: mInf, where: mInf .> linf)
+            } else {
+                l1 += magnitude; l2 += square; linf.replace(with: magnitude, where: magnitude .> linf)
+            }
+            let (t1, tInf) = (magnitude * lanes(weighted.p1, i), magnitude * lanes(weighted.pInf, i))
+            wl1 += t1; wl2 += square * lanes(weighted.p2, i); wlinf.replace(with: tInf, where: tInf .> wlinf)
+            i += 4
+        }
+        var sums = [l1.sum(), l2.sum(), linf.max(), wl1.sum(), wl2.sum(), wlinf.max()]
+        for j in vectorEnd..<count {
+            let x = alpha * a[j] + beta * b[j]
+            let magnitude = abs(x), square = x * x
+            sums[0] += magnitude * (plain?.p1[j] ?? 1); sums[1] += square * (plain?.p2[j] ?? 1)
+            sums[2] = max(sums[2], magnitude * (plain?.pInf[j] ?? 1))
+            sums[3] += magnitude * weighted.p1[j]; sums[4] += square * weighted.p2[j]; sums[5] = max(sums[5], magnitude * weighted.pInf[j])
+        }
+        return LpSummary(sums: sums)
     }
 }
 

@@ -53,68 +53,95 @@ struct PolicySolver: Sendable {
         return total
     }
 
-    /// An optimal deterministic policy by policy iteration with exact evaluation, started from
-    /// `start` (or the greedy policy of r), choosing only actions marked in `allowed` ([S·A]) when
-    /// given. An action replaces the current one only when its Q value is larger by more than
-    /// `tieTolerance` of the largest |Q|, so rounding cannot make it cycle; the result is optimal
-    /// to that relative precision.
-    /// - Throws: `RewardsError.policyIterationDidNotConverge` after `iterationLimit` improvements.
-    /// - Complexity: O(S³ + S²A) per iteration.
+    /// A policy evaluated exactly: its factorised I − γP_π, and its Q values under one reward.
+    struct Evaluation {
+        let policy: Policy
+        let factor: LUFactorisation
+        /// Q^π(s, a), [S·A].
+        let q: [Double]
+        /// max |Q^π|.
+        let largest: Double
+
+        /// The discounted state visitation of the policy from μ0.
+        func visitation(_ initial: [Double]) throws -> [Double] { try factor.solve(initial, transposed: true) }
+    }
+
+    /// Evaluates `policy` under expected rewards r: V^π by the LU of I − γP_π, then
+    /// Q^π(s, a) = r(s, a) + γ Σ_s′ τ(s′|s,a) V^π(s′).
+    func evaluate(_ policy: Policy, expected: [Double]) throws -> Evaluation {
+        let (states, gamma) = (mdp.stateCount, mdp.discount)
+        let factor = try factorise(policy)
+        let v = try factor.solve(onPolicy(expected, policy))
+        var q = [Double](repeating: 0, count: expected.count)
+        var largest = 0.0
+        mdp.transition.withUnsafeBufferPointer { tau in
+            for row in 0..<expected.count {
+                var next = 0.0
+                for successor in 0..<states { next += tau[row * states + successor] * v[successor] }
+                q[row] = expected[row] + gamma * next
+                largest = max(largest, abs(q[row]))
+            }
+        }
+        return Evaluation(policy: policy, factor: factor, q: q, largest: largest)
+    }
+
+    /// Q values differing by at most this fraction of the largest |Q| count as tied.
+    static let tieTolerance = 1e-12
+
+    /// An optimal deterministic policy by policy iteration with exact evaluation; see `solve`.
     func optimalPolicy(expected: [Double], start: Policy? = nil, allowed: [Bool]? = nil) throws -> Policy {
+        try solve(expected: expected, start: start, allowed: allowed).policy
+    }
+
+    /// Policy iteration with exact evaluation, started from `start` (or the greedy policy of r),
+    /// choosing only actions marked in `allowed` ([S·A]) when given. An action replaces the
+    /// current one only when its Q value is larger by more than `tieTolerance` of the largest |Q|,
+    /// so rounding cannot make it cycle; the result is optimal to that relative precision.
+    /// - Returns: the optimal policy's evaluation (its factorisation serves its visitation too).
+    /// - Throws: `RewardsError.policyIterationDidNotConverge` after `iterationLimit` improvements.
+    /// - Complexity: O(S³ + S²A) per iteration; warm starts usually need one or two.
+    func solve(expected: [Double], start: Policy? = nil, allowed: [Bool]? = nil) throws -> Evaluation {
         let (states, actions) = (mdp.stateCount, mdp.actionCount)
         let permitted = { (s: Int, a: Int) in allowed?[s * actions + a] ?? true }
         var policy = start ?? (0..<states).map { s in
             (0..<actions).filter { permitted(s, $0) }.max { expected[s * actions + $0] < expected[s * actions + $1] } ?? 0
         }
         for _ in 0..<PolicySolver.iterationLimit {
-            let (q, largest) = try actionValues(expected: expected, policy: policy)
-            let margin = PolicySolver.tieTolerance * largest
+            let evaluation = try evaluate(policy, expected: expected)
+            let (q, margin) = (evaluation.q, PolicySolver.tieTolerance * evaluation.largest)
             var changed = false
             for s in 0..<states {
                 var best = policy[s]
                 for a in 0..<actions where permitted(s, a) && q[s * actions + a] > q[s * actions + best] + margin { best = a }
                 if best != policy[s] { policy[s] = best; changed = true }
             }
-            if !changed { return policy }
+            if !changed { return evaluation }
         }
         throw RewardsError.policyIterationDidNotConverge(iterations: PolicySolver.iterationLimit)
     }
 
-    /// Q values differing by at most this fraction of the largest |Q| count as tied.
-    static let tieTolerance = 1e-12
-
-    /// Q^π(s, a) = r(s, a) + γ Σ_s′ τ(s′|s,a) V^π(s′), [S·A], and the largest |Q^π|.
-    func actionValues(expected: [Double], policy: Policy) throws -> (q: [Double], largest: Double) {
-        let (states, gamma) = (mdp.stateCount, mdp.discount)
-        let v = try value(policy, expected: expected)
-        var q = [Double](repeating: 0, count: expected.count)
-        var largest = 0.0
-        for row in 0..<expected.count {
-            var next = 0.0
-            for successor in 0..<states { next += mdp.transition[row * states + successor] * v[successor] }
-            q[row] = expected[row] + gamma * next
-            largest = max(largest, abs(q[row]))
-        }
-        return (q, largest)
-    }
-
-    /// Among the policies optimal for r (those choosing, in every state, an action whose Q* is
-    /// within the tie tolerance of the best), the one worst under `other`: the worst case of
-    /// following r when r is indifferent between actions. `optimal` is any optimal policy for r.
-    func worstOptimalPolicy(for expected: [Double], optimal: Policy, under other: [Double]) throws -> Policy {
+    /// The actions whose Q* is within the tie tolerance of the best, [S·A], from an optimal
+    /// policy's evaluation; nil when every state has a single optimal action.
+    func tiedOptimalActions(_ optimal: Evaluation) -> [Bool]? {
         let (states, actions) = (mdp.stateCount, mdp.actionCount)
-        let (q, largest) = try actionValues(expected: expected, policy: optimal)
-        let margin = PolicySolver.tieTolerance * largest
+        let margin = PolicySolver.tieTolerance * optimal.largest
         var allowed = [Bool](repeating: false, count: states * actions)
         var tied = false
         for s in 0..<states {
-            let best = q[s * actions + optimal[s]]
-            for a in 0..<actions where q[s * actions + a] >= best - margin {
+            let best = optimal.q[s * actions + optimal.policy[s]]
+            for a in 0..<actions where optimal.q[s * actions + a] >= best - margin {
                 allowed[s * actions + a] = true
-                tied = tied || a != optimal[s]
+                tied = tied || a != optimal.policy[s]
             }
         }
-        guard tied else { return optimal }
-        return try optimalPolicy(expected: other.map { -$0 }, start: optimal, allowed: allowed)
+        return tied ? allowed : nil
+    }
+
+    /// Among the policies optimal for a reward (those choosing, in every state, an action whose
+    /// Q* is within the tie tolerance of the best), the one worst under `other`: the worst case
+    /// of following that reward where it is indifferent between actions.
+    func worstOptimalPolicy(_ optimal: Evaluation, ties: [Bool]?, under other: [Double]) throws -> Policy {
+        guard let ties else { return optimal.policy }
+        return try optimalPolicy(expected: other.map { -$0 }, start: optimal.policy, allowed: ties)
     }
 }

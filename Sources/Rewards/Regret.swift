@@ -67,15 +67,15 @@ public struct Regret: Sendable, Equatable, Codable {
         let solver = PolicySolver(mdp: mdp)
         let r1 = first.expectedImmediateUnchecked(transition: mdp.transition)
         let r2 = second.expectedImmediateUnchecked(transition: mdp.transition)
-        let pi1 = try solver.optimalPolicy(expected: r1), pi2 = try solver.optimalPolicy(expected: r2)
+        let (best1, best2) = (try solver.solve(expected: r1), try solver.solve(expected: r2))
         let piX = try solver.optimalPolicy(expected: r1.map { -$0 }), piY = try solver.optimalPolicy(expected: r2.map { -$0 })
-        let follow1 = try solver.worstOptimalPolicy(for: r1, optimal: pi1, under: r2)
-        let follow2 = try solver.worstOptimalPolicy(for: r2, optimal: pi2, under: r1)
+        let follow1 = try solver.worstOptimalPolicy(best1, ties: solver.tiedOptimalActions(best1), under: r2)
+        let follow2 = try solver.worstOptimalPolicy(best2, ties: solver.tiedOptimalActions(best2), under: r1)
         func j(_ pi: Policy, _ r: [Double]) throws -> Double {
             solver.policyReturn(visitation: try solver.visitation(pi), policy: pi, expected: r)
         }
-        forward = Side(best: try j(pi1, r1), achieved: try j(follow2, r1), worst: try j(piX, r1), scale: Regret.scale(r1, mdp.discount))
-        backward = Side(best: try j(pi2, r2), achieved: try j(follow1, r2), worst: try j(piY, r2), scale: Regret.scale(r2, mdp.discount))
+        forward = Side(best: try j(best1.policy, r1), achieved: try j(follow2, r1), worst: try j(piX, r1), scale: Regret.scale(r1, mdp.discount))
+        backward = Side(best: try j(best2.policy, r2), achieved: try j(follow1, r2), worst: try j(piY, r2), scale: Regret.scale(r2, mdp.discount))
     }
 
     /// A regret from its two sides.

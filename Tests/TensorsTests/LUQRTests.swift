@@ -62,3 +62,16 @@ import Tensors
         #expect(throws: LinearAlgebraError.self) { try Decompositions.thinQR(a, rows: n, columns: m) }
     }
 }
+
+/// The `Double` overload of Pearson correlation agrees with the generic one.
+@Suite struct DoublePearsonTests {
+    @Test func matchesGenericPearson() {
+        var rng = SeededRNG(seed: 3)
+        let x = (0..<1000).map { _ in rng.normal() }
+        let y = x.map { 0.3 * $0 + rng.normal() }
+        let generic = Statistics.pearson(x.lazy.map { $0 }, y.lazy.map { $0 })
+        #expect(abs(Statistics.pearson(x, y) - generic) < 1e-14)
+        #expect(Statistics.pearson([1, 1, 1], [1, 2, 3]).isNaN)
+        #expect(Statistics.pearson([Double](), []).isNaN)
+    }
+}

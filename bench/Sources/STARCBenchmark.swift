@@ -8,9 +8,9 @@ import Tensors
 /// same numpy code with exact J, both timed on a few comparisons and extrapolated.
 let starcBenchmark = Benchmark(name: "starc", summary: "full STARC experiment (16,384 comparisons, all variants) beside numpy reference-method peers") {
     let settings = ExperimentSettings()
-    let start = DispatchTime.now().uptimeNanoseconds
+    let start = DispatchTime.now().uptimeNanoseconds, cpuStart = processCPUSeconds()
     let result = try STARCExperiment.run(settings)
-    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpu = processCPUSeconds() - cpuStart
 
     let total = Double(settings.comparisonCount)
     let peer = runPeer("starc_reference.py", ["--comparisons", "3", "--exact-comparisons", "16"],
@@ -22,7 +22,7 @@ let starcBenchmark = Benchmark(name: "starc", summary: "full STARC experiment (1
               peer: peer.value("reference_seconds_per_comparison").map { $0 * total })
     table.add("full experiment vs numpy with exact J, extrapolated", mindscope: seconds,
               peer: peer.value("exact_seconds_per_comparison").map { $0 * total })
-    table.note("mindscope: \(String(format: "%.1f", total / seconds)) comparisons/s; the numpy peers run single-threaded on a few comparisons (the reference parallelises over processes).")
+    table.note("mindscope: \(String(format: "%.1f", total / seconds)) comparisons/s, \(String(format: "%.1f", cpu)) s of CPU time; the numpy peers run single-threaded on a few comparisons (the reference parallelises over processes).")
     table.note("numpy minimal canonicalisation by least squares (the reference's Adam fit, which often fails to converge, is not timed).")
     table.note("\(result.degenerateComparisons) comparisons had a degenerate regret denominator.")
     table.print()
@@ -33,4 +33,11 @@ let starcBenchmark = Benchmark(name: "starc", summary: "full STARC experiment (1
     for (rank, entry) in result.ranked.enumerated() {
         print("| \(rank + 1) | \(entry.variant.name) | \(String(format: "%.4f", entry.pearson)) |")
     }
+}
+
+/// CPU time used by this process so far (all threads), to read wall-clock times on a busy machine.
+private func processCPUSeconds() -> Double {
+    var usage = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &usage)
+    return Double(usage.tv_sec) + Double(usage.tv_nsec) / 1e9
 }
