@@ -31,9 +31,12 @@ public struct MDP: Sendable, Equatable, CustomStringConvertible {
     /// Identity of this MDP's contents.
     public let fingerprint: Fingerprint
 
-    /// Rows within this distance of summing to 1 are accepted (and renormalised exactly), so that
-    /// probabilities stored in single precision load.
+    /// Rows within this distance of summing to 1 are accepted, so that probabilities stored in
+    /// single precision load; those further than `renormalisationThreshold` from 1 (beyond double
+    /// rounding) are divided by their sum, so the theory's identities hold to double precision.
     public static let probabilityTolerance = 1e-6
+    /// Row sums within this of 1 are left as they are (so saving and reloading changes nothing).
+    public static let renormalisationThreshold = 1e-12
 
     /// An MDP from its arrays, validated.
     /// - Parameters:
@@ -61,7 +64,9 @@ public struct MDP: Sendable, Equatable, CustomStringConvertible {
                     sum += p
                 }
                 guard abs(sum - 1) <= MDP.probabilityTolerance else { throw RewardsError.transitionRowNotNormalised(state: s, action: a, sum: sum) }
-                for next in 0..<states { normalised[row + next] = transition[row + next] / sum }
+                if abs(sum - 1) > MDP.renormalisationThreshold {
+                    for next in 0..<states { normalised[row + next] = transition[row + next] / sum }
+                }
             }
         }
         stateCount = states
@@ -113,7 +118,7 @@ func validatedDistribution(_ values: [Double], what: String) throws -> [Double] 
         sum += p
     }
     guard abs(sum - 1) <= MDP.probabilityTolerance else { throw RewardsError.notADistribution(what: what, sum: sum) }
-    return values.map { $0 / sum }
+    return abs(sum - 1) > MDP.renormalisationThreshold ? values.map { $0 / sum } : values
 }
 
 /// FNV-1a over the sizes, discount and every probability's bits.

@@ -2,12 +2,15 @@
 
 Writes cases.json: two small MDPs with two rewards each, and for R1 every canonicalisation,
 for (R1, R2) distances under a set of variants, and the regret found by enumerating every
-deterministic policy (J by a dense linear solve). Run from this directory:
+deterministic policy (J by a dense linear solve). Also writes the first case's MDP and R1 as
+numpy .npz files (mdp.npz, reward.npz) and as F64 safetensors (mdp.safetensors with γ in the
+metadata, reward.safetensors), for the file-loading tests. Run from this directory:
 
     python3 make_fixtures.py
 """
 import itertools
 import json
+import struct
 
 import numpy as np
 
@@ -141,6 +144,20 @@ def regret(c):
                 optimal1=list(pi1), optimal2=list(pi2), best1=j1[pi1], worst1=min(j1.values()))
 
 
+def write_safetensors(path, tensors, metadata):
+    """A safetensors file by its specification: u64 header length, JSON header, F64 data."""
+    header, data, offset = {"__metadata__": metadata}, b"", 0
+    for name, array in tensors.items():
+        raw = np.ascontiguousarray(array, dtype="<f8").tobytes()
+        header[name] = {"dtype": "F64", "shape": list(array.shape), "data_offsets": [offset, offset + len(raw)]}
+        data += raw
+        offset += len(raw)
+    text = json.dumps(header, separators=(",", ":")).encode()
+    text += b" " * (-len(text) % 8)
+    with open(path, "wb") as f:
+        f.write(struct.pack("<Q", len(text)) + text + data)
+
+
 def main():
     rng = np.random.default_rng(20240607)
     cases = [make_case(rng, 3, 2, 0.9, sparse=False, given_options=False),
@@ -157,6 +174,12 @@ def main():
             "distances": {v: distance(c, *v.split("-")) for v in VARIANTS},
             "regret": regret(c),
         })
+    first = cases[0]
+    np.savez("mdp.npz", transition=first["tau"], initial=first["initial"], gamma=np.float64(first["gamma"]))
+    np.savez_compressed("reward.npz", reward=first["r1"])
+    write_safetensors("mdp.safetensors", {"transition": first["tau"], "initial": first["initial"]},
+                      {"gamma": repr(first["gamma"])})
+    write_safetensors("reward.safetensors", {"reward": first["r1"]}, {})
     with open("cases.json", "w") as f:
         json.dump({"generator": "make_fixtures.py", "numpy": np.__version__, "cases": out}, f, indent=1)
 
