@@ -1,4 +1,5 @@
 import Foundation
+import Formats
 
 /// The JSON form of an experiment: `{"variants": {"val-l1-l1": {"pearson": …}, …}, "settings": {…}, …}`.
 public struct ExperimentSummary: Codable, Sendable, Equatable {
@@ -58,18 +59,31 @@ extension ExperimentResult {
                                  degenerateComparisons: degenerateComparisons, completed: completed)
     }
 
-    /// Column names of the per-comparison table: indices, t, regrets, degeneracy flags, then one
-    /// column per variant.
-    public var csvHeader: [String] {
-        ["environment", "pair", "step", "t", "regret_forward", "regret_backward", "regret_symmetric",
-         "degenerate_forward", "degenerate_backward"] + variants.map(\.name)
+    /// Every comparison as a table (for CSV export): environment, pair, step, t, the regrets and
+    /// their degeneracy flags (1/0), then one column of distances per variant.
+    /// - Throws: `FormatError.duplicateName` when the settings list a variant twice.
+    public func comparisonTable() throws -> Table {
+        let numbers: [(String, (Comparison) -> Double)] = [
+            ("environment", { Double($0.environment) }), ("pair", { Double($0.pair) }), ("step", { Double($0.step) }), ("t", { $0.t }),
+            ("regret_forward", { $0.regret.forward.value }), ("regret_backward", { $0.regret.backward.value }),
+            ("regret_symmetric", { $0.regret.symmetric }),
+            ("degenerate_forward", { $0.regret.forward.degenerate ? 1 : 0 }), ("degenerate_backward", { $0.regret.backward.degenerate ? 1 : 0 }),
+        ]
+        var names = numbers.map(\.0), columns = numbers.map { field in Table.Column.numbers(comparisons.map(field.1)) }
+        for (index, variant) in variants.enumerated() {
+            names.append(variant.name)
+            columns.append(.numbers(comparisons.map { $0.distances[index] }))
+        }
+        return try Table(names: names, columns: columns, source: "STARC experiment")
     }
 
-    /// The fields of one comparison's row, numbers in shortest round-trip form.
-    public func csvFields(_ comparison: Comparison) -> [String] {
-        [String(comparison.environment), String(comparison.pair), String(comparison.step), "\(comparison.t)",
-         "\(comparison.regret.forward.value)", "\(comparison.regret.backward.value)", "\(comparison.regret.symmetric)",
-         comparison.regret.forward.degenerate ? "1" : "0", comparison.regret.backward.degenerate ? "1" : "0"]
-            + comparison.distances.map { "\($0)" }
+    /// The correlations from highest to lowest as a table: rank, variant, its three parts, pearson.
+    public func correlationTable() throws -> Table {
+        let ranked = self.ranked
+        return try Table(names: ["rank", "variant", "canonicalisation", "norm", "metric", "pearson"], columns: [
+            .numbers(ranked.indices.map { Double($0 + 1) }), .strings(ranked.map(\.variant.name)),
+            .strings(ranked.map(\.variant.canonicalisation.rawValue)), .strings(ranked.map(\.variant.norm.rawValue)),
+            .strings(ranked.map(\.variant.metric.rawValue)), .numbers(ranked.map(\.pearson)),
+        ], source: "STARC correlations")
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// A reward remembers the fingerprint of the MDP it was made for; every operation that takes a
 /// reward and an MDP, or two rewards, checks that they belong together.
-public struct Reward: Sendable, Equatable {
+public struct Reward: Sendable, Equatable, CustomStringConvertible {
     /// Fingerprint of the MDP this reward belongs to.
     public let mdpFingerprint: MDP.Fingerprint
     /// S.
@@ -48,6 +48,13 @@ public struct Reward: Sendable, Equatable {
         stateCount = states
         actionCount = actions
         self.values = values
+    }
+
+    /// One line: shape, MDP and the range of values.
+    public var description: String {
+        let (low, high) = (values.min() ?? 0, values.max() ?? 0)
+        let mean = values.reduce(0, +) / Double(max(1, values.count))
+        return "reward [\(stateCount), \(actionCount), \(stateCount)] on MDP \(mdpFingerprint): min \(low), mean \(mean), max \(high)"
     }
 
     /// The shape [S, A, S′].

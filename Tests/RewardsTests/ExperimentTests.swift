@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import Synchronization
+import Formats
 import Tensors
 @testable import Rewards
 
@@ -85,8 +86,12 @@ import Tensors
         let savedSettings = try #require(object["settings"] as? [String: Any])
         #expect(savedSettings["environments"] as? Int == 3 && savedSettings["seed"] as? Int == 7)
         #expect(try JSONDecoder().decode(ExperimentSummary.self, from: data) == result.summary)
-        #expect(result.csvHeader.count == 9 + 3)
-        #expect(result.csvFields(result.comparisons[0]).count == result.csvHeader.count)
+        let table = try result.comparisonTable()
+        #expect(table.names.count == 9 + 3 && table.rowCount == settings.comparisonCount)
+        #expect(try table.column(named: "minimal-l2-l2") == .numbers(result.comparisons.map { $0.distances[2] }))
+        #expect(try table.column(named: "regret_symmetric") == .numbers(result.comparisons.map(\.regret.symmetric)))
+        let correlations = try result.correlationTable()
+        #expect(try correlations.column(named: "variant") == .strings(result.ranked.map(\.variant.name)))
         let ranked = result.ranked.map(\.pearson)
         #expect(ranked == ranked.sorted(by: >))
         let distance = try JSONEncoder().encode(DistanceExport(variant: Variant(.val, .l1, .l1), distance: 0.5))
