@@ -23,7 +23,8 @@ let starcBenchmark = Benchmark(name: "starc", summary: "full STARC experiment (1
     table.add("full experiment vs numpy with exact J, extrapolated", mindscope: seconds,
               peer: peer.value("exact_seconds_per_comparison").map { $0 * total })
     table.note("mindscope: \(String(format: "%.1f", total / seconds)) comparisons/s, \(String(format: "%.1f", cpu)) s of CPU time; the numpy peers run single-threaded on a few comparisons (the reference parallelises over processes).")
-    table.note("numpy minimal canonicalisation by least squares (the reference's Adam fit, which often fails to converge, is not timed).")
+    table.note("numpy computes the minimal canonicalisation by the same exact projection; the reference fits it with Adam (up to 1e6 steps, often not converging), which is not timed, so the reference-method figure is a lower bound.")
+    table.note("The reference runs environments in a process pool: on this machine's \(Parallel.coreCount) cores its wall time is at best the figure above divided by \(Parallel.coreCount).")
     table.note("\(result.degenerateComparisons) comparisons had a degenerate regret denominator.")
     table.print()
 
