@@ -9,6 +9,7 @@ BLASKernels.relaunchWithBestKernelsIfNeeded()
 
 let benchmarks: [Benchmark] = [
     sgemmBenchmark,
+    starcBenchmark,
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
