@@ -59,31 +59,54 @@ public enum MarkerColors: Sendable {
 /// many markers are blended without rasterizing each one (positions snap to 1/4 pixel).
 struct MarkerStamps {
     static let subdivisions = 4
-    /// Pixels of margin around the marker inside each mask.
+
+    /// One pre-rendered marker, trimmed to the pixels it touches.
+    struct Mask {
+        /// Offset of the mask's top-left pixel from the marker's reference pixel, and its size.
+        let offsetX: Int, offsetY: Int, width: Int, height: Int
+        let coverage: [Float]
+    }
+
+    /// Pixels from the reference pixel to the edge of the untrimmed square.
     let reach: Int
-    let side: Int
-    /// `subdivisions²` masks of `side × side` coverage values.
-    let masks: [[Float]]
+    /// `subdivisions²` masks, indexed by sub-pixel row × subdivisions + sub-pixel column.
+    let masks: [Mask]
 
     init(shape: MarkerShape, size: Double) {
         reach = Int((size / 2 * 1.2).rounded(.up)) + 2
-        side = 2 * reach + 1
-        var masks: [[Float]] = []
+        let side = 2 * reach + 1
+        var masks: [Mask] = []
         let n = MarkerStamps.subdivisions
         for sy in 0..<n {
             for sx in 0..<n {
                 let center = Point(Double(reach) + Double(sx) / Double(n), Double(reach) + Double(sy) / Double(n))
                 var rasterizer = CoverageRasterizer(region: PixelRect(minX: 0, minY: 0, maxX: side, maxY: side))
                 shape.add(center: center, size: size, to: &rasterizer)
-                var mask = [Float](repeating: 0, count: side * side)
-                let side = side
+                var full = [Float](repeating: 0, count: side * side)
                 rasterizer.finish { y, coverage in
-                    for x in 0..<side { mask[y * side + x] = coverage[x] }
+                    for x in 0..<side { full[y * side + x] = coverage[x] }
                 }
-                masks.append(mask)
+                masks.append(MarkerStamps.trimmed(full, side: side, reach: reach))
             }
         }
         self.masks = masks
+    }
+
+    /// The smallest rectangle of `full` holding all its coverage (most of the square is empty).
+    private static func trimmed(_ full: [Float], side: Int, reach: Int) -> Mask {
+        var minX = side, minY = side, maxX = -1, maxY = -1
+        for y in 0..<side {
+            for x in 0..<side where full[y * side + x] > 0 {
+                minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y)
+            }
+        }
+        guard maxX >= minX else { return Mask(offsetX: 0, offsetY: 0, width: 0, height: 0, coverage: []) }
+        let width = maxX - minX + 1, height = maxY - minY + 1
+        var coverage = [Float](repeating: 0, count: width * height)
+        for y in 0..<height {
+            for x in 0..<width { coverage[y * width + x] = full[(minY + y) * side + minX + x] }
+        }
+        return Mask(offsetX: minX - reach, offsetY: minY - reach, width: width, height: height, coverage: coverage)
     }
 }
 
@@ -107,14 +130,14 @@ extension Canvas {
         let stamps = MarkerStamps(shape: shape, size: size)
         let n = Double(MarkerStamps.subdivisions)
         let clip = self.clip, width = self.width
-        // Quantized positions, computed once: integer origin of the mask and which mask to use.
+        // Quantized positions, computed once: the marker's reference pixel and which mask to use.
         var origins = [Int32](repeating: 0, count: centers.count * 3)
         for (i, c) in centers.enumerated() {
             guard c.x.isFinite, c.y.isFinite, abs(c.x) < 1e7, abs(c.y) < 1e7 else { origins[3 * i + 2] = -1; continue }
             let qx = Int((c.x * n).rounded()), qy = Int((c.y * n).rounded())
             let ix = qx >= 0 ? qx / 4 : (qx - 3) / 4, iy = qy >= 0 ? qy / 4 : (qy - 3) / 4
-            origins[3 * i] = Int32(ix - stamps.reach)
-            origins[3 * i + 1] = Int32(iy - stamps.reach)
+            origins[3 * i] = Int32(ix)
+            origins[3 * i + 1] = Int32(iy)
             origins[3 * i + 2] = Int32((qy - 4 * iy) * 4 + (qx - 4 * ix))
         }
         let bands = Parallel.partition(clip.height, parts: 4 * Parallel.threadCount, minimumChunk: 32)
@@ -124,19 +147,20 @@ extension Canvas {
                 let rows = bands[band]
                 let bandMinY = clip.minY + rows.lowerBound, bandMaxY = clip.minY + rows.upperBound
                 for i in 0..<centers.count where origins[3 * i + 2] >= 0 {
-                    let ox = Int(origins[3 * i]), oy = Int(origins[3 * i + 1])
-                    let y0 = max(oy, bandMinY), y1 = min(oy + stamps.side, bandMaxY)
-                    let x0 = max(ox, clip.minX), x1 = min(ox + stamps.side, clip.maxX)
+                    let mask = stamps.masks[Int(origins[3 * i + 2])]
+                    let ox = Int(origins[3 * i]) + mask.offsetX, oy = Int(origins[3 * i + 1]) + mask.offsetY
+                    let y0 = max(oy, bandMinY), y1 = min(oy + mask.height, bandMaxY)
+                    let x0 = max(ox, clip.minX), x1 = min(ox + mask.width, clip.maxX)
                     guard y0 < y1, x0 < x1 else { continue }
                     let color: Color
                     switch colors {
                     case let .uniform(c): color = c
                     case let .perMarker(list): color = list[i]
                     }
-                    stamps.masks[Int(origins[3 * i + 2])].withUnsafeBufferPointer { mask in
+                    mask.coverage.withUnsafeBufferPointer { coverage in
                         for y in y0..<y1 {
                             Canvas.blendSpan(base, width: width, y: y, x0: x0, count: x1 - x0,
-                                             coverage: mask.baseAddress! + (y - oy) * stamps.side + (x0 - ox), color: color)
+                                             coverage: coverage.baseAddress! + (y - oy) * mask.width + (x0 - ox), color: color)
                         }
                     }
                 }
