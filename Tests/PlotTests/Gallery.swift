@@ -52,18 +52,22 @@ enum Gallery {
     }
 
     static func heatmap() -> Chart {
-        let names = ["R₀", "R₀+shaping", "2·R₀", "R₀+noise", "R₁", "R₁+shaping", "−R₀", "R₂", "R₂+noise", "random"]
+        // Rewards as vectors over 200 transitions: shaped, scaled, noisy and negated variants of
+        // three base rewards, plus an unrelated one; the matrix is their Pearson correlation.
         var rng = SeededRNG(seed: 14)
-        let features = (0..<names.count).map { _ in (0..<6).map { _ in rng.normal() } }
-        var matrix = [Double](repeating: 0, count: names.count * names.count)
-        for i in names.indices {
-            for j in names.indices {
-                let a = features[i], b = features[j]
-                let dot = zip(a, b).map(*).reduce(0, +)
-                let norms = (a.map { $0 * $0 }.reduce(0, +) * b.map { $0 * $0 }.reduce(0, +)).squareRoot()
-                matrix[i * names.count + j] = dot / norms
-            }
+        func vector() -> [Double] { (0..<200).map { _ in rng.normal() } }
+        let (r0, r1, r2, shaping, noise, random) = (vector(), vector(), vector(), vector(), vector(), vector())
+        func mix(_ terms: [(Double, [Double])]) -> [Double] {
+            (0..<200).map { i in terms.reduce(0) { $0 + $1.0 * $1.1[i] } }
         }
+        let rewards: [(String, [Double])] = [
+            ("R₀", r0), ("R₀+shaping", mix([(1, r0), (0.7, shaping)])), ("2·R₀", mix([(2, r0)])),
+            ("R₀+noise", mix([(1, r0), (0.8, noise)])), ("R₁", r1), ("R₁+shaping", mix([(1, r1), (0.7, shaping)])),
+            ("−R₀", mix([(-1, r0)])), ("R₂", r2), ("R₂+noise", mix([(1, r2), (0.8, noise)])), ("random", random),
+        ]
+        let names = rewards.map(\.0)
+        var matrix: [Double] = []
+        for (_, a) in rewards { for (_, b) in rewards { matrix.append(Statistics.pearson(a, b)) } }
         var chart = Chart(.heatmap(Heatmap(rows: names.count, columns: names.count, values: matrix, rowLabels: names, columnLabels: names)),
                           title: "Correlation between reward functions")
         chart.colormap = .coolwarm

@@ -16,10 +16,10 @@ struct PNGTests {
     func roundTrip() throws {
         let directory = Fixtures.temporaryDirectory("plot-png")
         defer { try? FileManager.default.removeItem(at: directory) }
-        for background in [Color.white, Color.clear] {
+        for (background, compression) in [(Color.white, PNGCompression.fast), (.clear, .fast), (.white, .smallest), (.clear, .smallest)] {
             let canvas = sampleCanvas(background: background)
             let url = directory.appendingPathComponent("sample.png")
-            try canvas.writePNG(to: url)
+            try canvas.writePNG(to: url, compression: compression)
             let decoded = try PNGImage(contentsOf: url)
             #expect(decoded.width == 37 && decoded.height == 23)
             #expect(decoded.rgba == canvas.rgba8())

@@ -160,7 +160,7 @@ public struct RenderedChart: Sendable {
 
     /// Writes the figure as a PNG file (atomically), with `metadata` in text chunks.
     /// - Throws: `PlotError.cannotWrite`, `PlotError.pngEncodingFailed`, `PlotError.invalidMetadata`.
-    public func writePNG(to url: URL, metadata: PNGMetadata = PNGMetadata()) throws {
-        try canvas.writePNG(to: url, metadata: metadata)
+    public func writePNG(to url: URL, metadata: PNGMetadata = PNGMetadata(), compression: PNGCompression = .fast) throws {
+        try canvas.writePNG(to: url, metadata: metadata, compression: compression)
     }
 }

@@ -20,24 +20,24 @@ extension Chart {
         let style = ChartStyle(scale: size.scale)
         let showLegend = legend == .shown ? !prepared.legend.isEmpty : (legend == .automatic && prepared.legend.count >= 2)
         let legendBox = showLegend ? LegendBox(entries: prepared.legend, typeface: typeface, style: style) : nil
-        let layout = FigureLayout(figure: size, prepared: prepared, chart: self, legend: legendBox, typeface: typeface, style: style)
-        var canvas = Canvas(width: size.pixelWidth, height: size.pixelHeight, background: .white)
-        let plot = layout.plot
-        let mapping = PlotMapping(width: Double(plot.width), height: Double(plot.height), x: prepared.x, y: prepared.y, scale: size.scale)
+        var layout = FigureLayout(figure: size, prepared: prepared, chart: self, legend: legendBox, typeface: typeface, style: style)
+        var (canvas, layer, mapping) = drawPlotArea(prepared, layout: layout, typeface: typeface, style: style)
+        var legendOrigin: Point?
+        if let legendBox, !layout.legendOutside {
+            let best = legendBox.bestPosition(over: layer)
+            // Anywhere inside would hide more than a trace of data: move the legend out.
+            if best.hiddenInk > 0.002 * legendBox.width * legendBox.height {
+                layout = FigureLayout(figure: size, prepared: prepared, chart: self, legend: legendBox, typeface: typeface,
+                                      style: style, legendOutside: true)
+                (canvas, layer, mapping) = drawPlotArea(prepared, layout: layout, typeface: typeface, style: style)
+            } else {
+                legendOrigin = Point(best.position.x + Double(layout.plot.minX), best.position.y + Double(layout.plot.minY))
+            }
+        }
         let painter = AxesPainter(layout: layout, mapping: mapping, typeface: typeface, style: style)
-        if grid && prepared.grid { painter.drawGrid(on: &canvas) }
-        var layer = Canvas(width: plot.width, height: plot.height, background: .clear)
-        prepared.draw(&layer, mapping)
-        canvas.draw(layer, atX: plot.minX, y: plot.minY)
         var textBoxes = painter.drawAxes(on: &canvas, chart: self)
         if let legendBox {
-            let origin: Point
-            if layout.legendOutside {
-                origin = Point(Double(canvas.width) - style.pad - legendBox.width, Double(plot.minY))
-            } else {
-                let best = legendBox.bestPosition(over: layer)
-                origin = Point(best.x + Double(plot.minX), best.y + Double(plot.minY))
-            }
+            let origin = legendOrigin ?? Point(Double(canvas.width) - style.pad - legendBox.width, Double(layout.plot.minY))
             legendBox.draw(on: &canvas, at: origin)
             textBoxes.append(PixelRect(minX: Int(origin.x.rounded()), minY: Int(origin.y.rounded()),
                                        maxX: Int((origin.x + legendBox.width).rounded()), maxY: Int((origin.y + legendBox.height).rounded())))
@@ -46,5 +46,21 @@ extension Chart {
             textBoxes += painter.drawColorbar(colorbar, ticks: ticks, on: &canvas)
         }
         return RenderedChart(canvas: canvas, skipped: prepared.skipped, textBoxes: textBoxes)
+    }
+
+    /// A white figure with the grid and the data drawn into the plot area of `layout`; also
+    /// returns the data layer alone (for legend placement) and the data-to-pixel mapping.
+    private func drawPlotArea(_ prepared: PreparedPlot, layout: FigureLayout, typeface: Typeface,
+                              style: ChartStyle) -> (Canvas, Canvas, PlotMapping) {
+        var canvas = Canvas(width: size.pixelWidth, height: size.pixelHeight, background: .white)
+        let plot = layout.plot
+        let mapping = PlotMapping(width: Double(plot.width), height: Double(plot.height), x: prepared.x, y: prepared.y, scale: size.scale)
+        if grid && prepared.grid {
+            AxesPainter(layout: layout, mapping: mapping, typeface: typeface, style: style).drawGrid(on: &canvas)
+        }
+        var layer = Canvas(width: plot.width, height: plot.height, background: .clear)
+        prepared.draw(&layer, mapping)
+        canvas.draw(layer, atX: plot.minX, y: plot.minY)
+        return (canvas, layer, mapping)
     }
 }

@@ -15,8 +15,10 @@ struct FigureLayout {
     /// True when the legend is too big for the plot area and sits to its right.
     var legendOutside = false
 
+    /// - Parameter legendOutside: put the legend right of the plot even if it would fit inside
+    ///   (the renderer asks for this when every place inside would hide data).
     init(figure size: FigureSize, prepared: PreparedPlot, chart: Chart, legend: LegendBox?,
-         typeface: Typeface, style: ChartStyle) {
+         typeface: Typeface, style: ChartStyle, legendOutside forced: Bool = false) {
         let width = Double(size.pixelWidth), height = Double(size.pixelHeight)
         let tickHeight = Double(typeface.measure("0", size: style.tickSize).height)
         let labelHeight = Double(typeface.measure("Xg", size: style.labelSize).height)
@@ -44,7 +46,7 @@ struct FigureLayout {
             }
             if let legend {
                 let roughWidth = width - left - right
-                legendOutside = legend.height > plotHeight - 2 * style.legendInset || legend.width > 0.45 * roughWidth
+                legendOutside = forced || legend.height > plotHeight - 2 * style.legendInset || legend.width > 0.45 * roughWidth
                 if legendOutside { right += legend.width + style.legendInset }
             }
             let plotWidth = max(20, width - left - right)

@@ -31,11 +31,11 @@ enum HeatmapPlot {
         guard !values.isEmpty else { throw PlotError.noFiniteValues(what: "the heatmap matrix") }
         let scale = ScatterPlot.colorScale(values, colormap: chart.colormap ?? .viridis, label: chart.colorbarLabel,
                                            fixed: heatmap.valueRange)
-        let image = rasterImage(heatmap, scale: scale)
+        let image = HeatmapRows(heatmap, scale: scale)
         let x = axis(count: heatmap.columns, labels: heatmap.columnLabels, inverted: false)
         let y = axis(count: heatmap.rows, labels: heatmap.rowLabels, inverted: true)
         return PreparedPlot(x: x, y: y, colorbar: scale, skipped: skipped, grid: false) { canvas, m in
-            canvas.draw(image, in: Rect(x: 0, y: 0, width: m.width, height: m.height))
+            canvas.resample(image, in: Rect(x: 0, y: 0, width: m.width, height: m.height))
         }
     }
 
@@ -44,28 +44,43 @@ enum HeatmapPlot {
         if let labels, count <= maxLabelled { axis.categories = labels.map { TextLabel($0) } }
         return axis
     }
+}
 
-    /// The matrix as premultiplied colours through a 1024-entry lookup table (NaN: transparent).
-    /// - Complexity: O(rows × columns), split over rows in parallel.
-    static func rasterImage(_ heatmap: Heatmap, scale: ColorbarModel) -> RasterImage {
-        let table: [Float] = scale.colormap.lookupTable().flatMap { color -> [Float] in [color.red, color.green, color.blue, 1] }
-        let count = heatmap.rows * heatmap.columns
-        let premultiplied = [Float](unsafeUninitializedCapacity: 4 * count) { out, initialized in
-            heatmap.values.withUnsafeBufferPointer { values in
-                Parallel.forRanges(count, minimumChunk: 65_536) { range in
-                    for i in range {
-                        let v = values[i]
-                        if v.isFinite {
-                            let k = 4 * scale.tableIndex(v, size: 1024)
-                            out[4 * i] = table[k]; out[4 * i + 1] = table[k + 1]; out[4 * i + 2] = table[k + 2]; out[4 * i + 3] = 1
-                        } else {
-                            out[4 * i] = 0; out[4 * i + 1] = 0; out[4 * i + 2] = 0; out[4 * i + 3] = 0
-                        }
+/// A heatmap's rows as colours, made one row at a time through a 1024-entry lookup table
+/// (NaN cells transparent), so a large matrix is never copied as colours.
+struct HeatmapRows: ImageRows {
+    let columns: Int, rows: Int
+    let values: [Double]
+    let table: [Float]
+    let lower: Double, toIndex: Double
+
+    init(_ heatmap: Heatmap, scale: ColorbarModel) {
+        columns = heatmap.columns
+        rows = heatmap.rows
+        values = heatmap.values
+        let entries = scale.colormap.lookupTable()
+        table = entries.flatMap { color -> [Float] in [color.red, color.green, color.blue, 1] }
+        lower = scale.lower
+        toIndex = Double(entries.count - 1) / (scale.upper - scale.lower)
+    }
+
+    func withRow(_ row: Int, scratch: UnsafeMutablePointer<Float>, _ body: (UnsafePointer<Float>) -> Void) {
+        let last = Double(table.count / 4 - 1)
+        values.withUnsafeBufferPointer { values in
+            table.withUnsafeBufferPointer { table in
+                let start = row * columns
+                for c in 0..<columns {
+                    let v = values[start + c]
+                    let out = scratch + 4 * c
+                    if v.isFinite {
+                        let k = 4 * Int(min(max((v - lower) * toIndex, 0), last) + 0.5)
+                        out[0] = table[k]; out[1] = table[k + 1]; out[2] = table[k + 2]; out[3] = 1
+                    } else {
+                        out[0] = 0; out[1] = 0; out[2] = 0; out[3] = 0
                     }
                 }
             }
-            initialized = 4 * count
         }
-        return RasterImage(columns: heatmap.columns, rows: heatmap.rows, premultiplied: premultiplied)
+        body(scratch)
     }
 }

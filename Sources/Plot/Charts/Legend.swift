@@ -32,7 +32,7 @@ struct LegendBox {
 
     /// The candidate position hiding the least drawn data: the smallest sum of the data layer's
     /// alpha under the box (ties go to the earlier, more conventional position).
-    func bestPosition(over layer: Canvas) -> Point {
+    func bestPosition(over layer: Canvas) -> (position: Point, hiddenInk: Double) {
         let table = layer.alphaIntegral()
         let stride = layer.width + 1
         func ink(_ p: Point) -> Double {
@@ -46,7 +46,7 @@ struct LegendBox {
             let value = ink(option)
             if value < bestInk - 1e-6 { (best, bestInk) = (option, value) }
         }
-        return best
+        return (best, bestInk)
     }
 
     /// Draws the box with its top-left corner at `origin` (canvas pixels).

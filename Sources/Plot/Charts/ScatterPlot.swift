@@ -87,6 +87,6 @@ extension ColorbarModel {
     @inline(__always)
     func tableIndex(_ value: Double, size: Int) -> Int {
         let t = (value - lower) / (upper - lower)
-        return Int((min(max(t, 0), 1) * Double(size - 1)).rounded())
+        return Int(min(max(t, 0), 1) * Double(size - 1) + 0.5)
     }
 }

@@ -1,12 +1,21 @@
 import CPNG
 import Foundation
 
+/// How hard libpng compresses.
+public enum PNGCompression: String, CaseIterable, Sendable {
+    /// libpng's fast mode: no row filters, zlib level 3. Four to eight times faster than
+    /// `.smallest`; files are up to ~40 % larger for dense images, about the same for charts.
+    case fast
+    /// libpng's defaults: adaptive row filters, zlib level 6 (what Pillow and matplotlib write).
+    case smallest
+}
+
 extension Canvas {
     /// The canvas as a PNG byte stream (RGB when every pixel is opaque, else RGBA; 8 bits per
-    /// channel), with `metadata` as text chunks after the header. Same pixels and metadata give
-    /// the same bytes.
+    /// channel), with `metadata` as text chunks after the header. Same pixels, metadata and
+    /// compression give the same bytes.
     /// - Throws: `PlotError.pngEncodingFailed`, `PlotError.invalidMetadata`.
-    public func encodePNG(metadata: PNGMetadata = PNGMetadata()) throws -> [UInt8] {
+    public func encodePNG(metadata: PNGMetadata = PNGMetadata(), compression: PNGCompression = .fast) throws -> [UInt8] {
         let opaque = isOpaque
         var bytes = rgba8()
         if opaque { bytes = Canvas.droppingAlpha(bytes) }
@@ -15,6 +24,7 @@ extension Canvas {
         image.width = UInt32(width)
         image.height = UInt32(height)
         image.format = opaque ? mindscope_png_format_rgb() : mindscope_png_format_rgba()
+        image.flags = compression == .fast ? mindscope_png_image_flag_fast() : 0
         var size = mindscope_png_image_png_size_max(&image)
         var out = [UInt8](repeating: 0, count: size)
         let ok = out.withUnsafeMutableBytes { memory in
@@ -33,8 +43,8 @@ extension Canvas {
     /// the same directory, which is then renamed over `url`, so readers never see half a file.
     /// - Throws: `PlotError.cannotWrite` when the directory is missing or not writable, and the
     ///   errors of `encodePNG`.
-    public func writePNG(to url: URL, metadata: PNGMetadata = PNGMetadata()) throws {
-        let data = Data(try encodePNG(metadata: metadata))
+    public func writePNG(to url: URL, metadata: PNGMetadata = PNGMetadata(), compression: PNGCompression = .fast) throws {
+        let data = Data(try encodePNG(metadata: metadata, compression: compression))
         try Canvas.writeAtomically(data, to: url)
     }
 

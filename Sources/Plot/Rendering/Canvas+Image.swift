@@ -32,7 +32,7 @@ public struct RasterImage: Sendable {
 }
 
 /// For each destination pixel along one axis, the source cells it overlaps and by how much.
-private struct ResampleWeights {
+struct ResampleWeights {
     /// Pixel `i` (from `firstPixel`) uses cells `firstCell[i] ..< firstCell[i] + counts[i]`,
     /// with weights `weights[offsets[i] ..< offsets[i] + counts[i]]`.
     var firstPixel = 0
@@ -61,61 +61,78 @@ private struct ResampleWeights {
     }
 }
 
+/// Rows of premultiplied colours to resample: an image stored as such, or values turned into
+/// colours one row at a time (heatmaps), so no full-size colour copy is ever made.
+protocol ImageRows {
+    var columns: Int { get }
+    var rows: Int { get }
+    /// Calls `body` with row `row` as `columns × 4` premultiplied values, using `scratch`
+    /// (room for one row) if the row has to be made.
+    func withRow(_ row: Int, scratch: UnsafeMutablePointer<Float>, _ body: (UnsafePointer<Float>) -> Void)
+}
+
+extension RasterImage: ImageRows {
+    func withRow(_ row: Int, scratch: UnsafeMutablePointer<Float>, _ body: (UnsafePointer<Float>) -> Void) {
+        premultiplied.withUnsafeBufferPointer { body($0.baseAddress! + 4 * row * columns) }
+    }
+}
+
 extension Canvas {
     /// Draws `image` scaled to fill `rect`, clipped. Each pixel gets the area-weighted average of
     /// the cells it overlaps (a box filter): large matrices shrink without aliasing, small ones grow
-    /// into crisp blocks. Rows are resampled in parallel, each pixel by a fixed sum order.
+    /// into crisp blocks.
     /// - Complexity: O(rows × pixel width + pixel width × pixel height × overlap), parallel.
-    public mutating func draw(_ image: RasterImage, in rect: Rect) {
-        guard image.columns > 0, image.rows > 0, rect.width > 0, rect.height > 0 else { return }
+    public mutating func draw(_ image: RasterImage, in rect: Rect) { resample(image, in: rect) }
+
+    /// The box-filter resampling behind `draw(_:in:)`. Bands of 32 pixel rows are done in
+    /// parallel; each band first resamples horizontally the image rows it needs (a band border
+    /// row is computed by both bands, identically), then vertically, with fixed summation order,
+    /// so the result never depends on the thread count.
+    func resampleWeights(_ rect: Rect, columns: Int, rows: Int) -> (PixelRect, ResampleWeights, ResampleWeights)? {
         let area = PixelRect.covering(minX: rect.minX, minY: rect.minY, maxX: rect.maxX, maxY: rect.maxY).intersection(clip)
-        guard !area.isEmpty else { return }
-        let wx = ResampleWeights(pixels: area.minX..<area.maxX, origin: rect.minX,
-                                 cellSize: rect.width / Double(image.columns), cells: image.columns)
-        let wy = ResampleWeights(pixels: area.minY..<area.maxY, origin: rect.minY,
-                                 cellSize: rect.height / Double(image.rows), cells: image.rows)
-        // Only the image rows some pixel row needs are resampled horizontally.
-        let usedRows = (wy.firstCell.first ?? 0)..<((wy.firstCell.last ?? 0) + (wy.counts.last ?? 0))
-        guard !usedRows.isEmpty else { return }
-        let w = area.width
-        var horizontal = [Float](repeating: 0, count: usedRows.count * w * 4)
-        image.premultiplied.withUnsafeBufferPointer { source in
-            horizontal.withUnsafeMutableBufferPointer { out in
-                let src = source.baseAddress!, dst = out.baseAddress!
-                Parallel.forRanges(usedRows.count, minimumChunk: 8) { range in
-                    for k in range {
-                        let row = src + 4 * (usedRows.lowerBound + k) * image.columns
+        guard columns > 0, rows > 0, rect.width > 0, rect.height > 0, !area.isEmpty else { return nil }
+        return (area, ResampleWeights(pixels: area.minX..<area.maxX, origin: rect.minX, cellSize: rect.width / Double(columns), cells: columns),
+                ResampleWeights(pixels: area.minY..<area.maxY, origin: rect.minY, cellSize: rect.height / Double(rows), cells: rows))
+    }
+
+    mutating func resample<Image: ImageRows>(_ image: Image, in rect: Rect) {
+        guard let (area, wx, wy) = resampleWeights(rect, columns: image.columns, rows: image.rows) else { return }
+        let w = area.width, width = self.width
+        let bands = (area.height + 31) / 32
+        pixels.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            Parallel.forEach(bands) { band in
+                let first = band * 32, last = min(area.height, first + 32)
+                let firstRow = wy.firstCell[first]
+                let lastRow = (first..<last).map { wy.firstCell[$0] + wy.counts[$0] }.max()!
+                let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 4 * image.columns)
+                let horizontal = UnsafeMutablePointer<Float>.allocate(capacity: max(1, lastRow - firstRow) * w * 4)
+                defer { scratch.deallocate(); horizontal.deallocate() }
+                for row in firstRow..<lastRow {
+                    image.withRow(row, scratch: scratch) { cells in
+                        let out = horizontal + 4 * (row - firstRow) * w
                         for i in 0..<w {
                             var r: Float = 0, g: Float = 0, b: Float = 0, a: Float = 0
-                            let first = wx.firstCell[i], offset = wx.offsets[i]
+                            let cell0 = wx.firstCell[i], offset = wx.offsets[i]
                             for j in 0..<wx.counts[i] {
-                                let weight = wx.weights[offset + j], cell = row + 4 * (first + j)
+                                let weight = wx.weights[offset + j], cell = cells + 4 * (cell0 + j)
                                 r += weight * cell[0]; g += weight * cell[1]; b += weight * cell[2]; a += weight * cell[3]
                             }
-                            let o = dst + 4 * (k * w + i)
-                            o[0] = r; o[1] = g; o[2] = b; o[3] = a
+                            out[4 * i] = r; out[4 * i + 1] = g; out[4 * i + 2] = b; out[4 * i + 3] = a
                         }
                     }
                 }
-            }
-        }
-        let width = self.width
-        horizontal.withUnsafeBufferPointer { source in
-            pixels.withUnsafeMutableBufferPointer { buffer in
-                let src = source.baseAddress!, base = buffer.baseAddress!
-                Parallel.forRanges(area.height, minimumChunk: 8) { range in
-                    for j in range {
-                        let first = wy.firstCell[j] - usedRows.lowerBound, offset = wy.offsets[j]
-                        let out = base + 4 * ((area.minY + j) * width + area.minX)
-                        for i in 0..<w {
-                            var r: Float = 0, g: Float = 0, b: Float = 0, a: Float = 0
-                            for k in 0..<wy.counts[j] {
-                                let weight = wy.weights[offset + k], cell = src + 4 * ((first + k) * w + i)
-                                r += weight * cell[0]; g += weight * cell[1]; b += weight * cell[2]; a += weight * cell[3]
-                            }
-                            let o = out + 4 * i, keep = 1 - a
-                            o[0] = r + o[0] * keep; o[1] = g + o[1] * keep; o[2] = b + o[2] * keep; o[3] = a + o[3] * keep
+                for j in first..<last {
+                    let row0 = wy.firstCell[j] - firstRow, offset = wy.offsets[j]
+                    let out = base + 4 * ((area.minY + j) * width + area.minX)
+                    for i in 0..<w {
+                        var r: Float = 0, g: Float = 0, b: Float = 0, a: Float = 0
+                        for k in 0..<wy.counts[j] {
+                            let weight = wy.weights[offset + k], cell = horizontal + 4 * ((row0 + k) * w + i)
+                            r += weight * cell[0]; g += weight * cell[1]; b += weight * cell[2]; a += weight * cell[3]
                         }
+                        let o = out + 4 * i, keep = 1 - a
+                        o[0] = r + o[0] * keep; o[1] = g + o[1] * keep; o[2] = b + o[2] * keep; o[3] = a + o[3] * keep
                     }
                 }
             }

@@ -77,6 +77,7 @@ public struct Canvas: Sendable {
     static func straight(_ r: Float, _ g: Float, _ b: Float, _ a: Float) -> RGBA8 {
         @inline(__always) func byte(_ v: Float) -> UInt8 { UInt8(min(max(v, 0), 1) * 255 + 0.5) }
         guard a > 0 else { return RGBA8(0, 0, 0, 0) }
+        if a >= 1 { return RGBA8(byte(r), byte(g), byte(b), 255) }
         let inverse = 1 / a
         return RGBA8(byte(r * inverse), byte(g * inverse), byte(b * inverse), byte(a))
     }
