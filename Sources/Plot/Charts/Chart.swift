@@ -56,8 +56,9 @@ public struct FigureSize: Hashable, Sendable {
         self.scale = scale
     }
 
-    /// Width and height in pixels.
+    /// Width in pixels.
     public var pixelWidth: Int { Int((width * scale).rounded()) }
+    /// Height in pixels.
     public var pixelHeight: Int { Int((height * scale).rounded()) }
 
     /// Checks the size is one a figure can be drawn at.

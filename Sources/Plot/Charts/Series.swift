@@ -46,8 +46,9 @@ public struct ScatterSeries: Sendable {
     public var x: [Double], y: [Double]
     /// A value per point mapped through the chart's colormap (with a colorbar), or nil.
     public var values: [Double]?
-    /// Marker shape and diameter in points.
+    /// Marker shape.
     public var marker: MarkerShape = .circle
+    /// Marker diameter in points.
     public var markerSize: Double = 6
     /// Opacity 0...1 (nil: opaque for a few points, more transparent the more there are).
     public var alpha: Double?
