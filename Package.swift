@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "SAE", dependencies: ["Tensors", "Formats", "Models"]),
         .target(name: "Brain", dependencies: ["Tensors", "Formats"]),
         .target(name: "Rewards", dependencies: ["Tensors", "Formats"]),
-        .target(name: "Plot", dependencies: ["CPNG", "CFreeType"]),
+        .target(name: "Plot", dependencies: ["Tensors", "CPNG", "CFreeType", "CZlib"]),
         .target(name: "Shell", dependencies: ["Tensors", "Formats", "Models", "SAE", "Brain", "Rewards", "Plot", "CEditLine"]),
         .executableTarget(name: "mindscope", dependencies: [
             "Shell", .product(name: "ArgumentParser", package: "swift-argument-parser"),

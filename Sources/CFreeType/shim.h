@@ -6,4 +6,8 @@
 #include FT_GLYPH_H
 static inline FT_Int32 mindscope_ft_load_render(void) { return FT_LOAD_RENDER; }
 static inline FT_Int32 mindscope_ft_load_default(void) { return FT_LOAD_DEFAULT; }
+/// Light (vertical-only) hinting: crisp baselines and x-heights, glyph shapes otherwise intact.
+static inline FT_Int32 mindscope_ft_load_target_light(void) { return FT_LOAD_TARGET_LIGHT; }
+static inline int mindscope_ft_has_kerning(FT_Face face) { return FT_HAS_KERNING(face) ? 1 : 0; }
+static inline int mindscope_ft_pixel_mode_gray(void) { return FT_PIXEL_MODE_GRAY; }
 #endif

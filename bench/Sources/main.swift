@@ -10,6 +10,7 @@ BLASKernels.relaunchWithBestKernelsIfNeeded()
 let benchmarks: [Benchmark] = [
     sgemmBenchmark,
     starcBenchmark,
+    plotBenchmark,
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

@@ -1,1 +1,0 @@
-/// Plot: an RGBA raster canvas, text, axes and charts rendered to PNG files.
