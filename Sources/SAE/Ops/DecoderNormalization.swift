@@ -12,14 +12,15 @@ import Tensors
 ///
 /// Shapes: W_dec, dW_dec [F, D].
 enum DecoderNormalization {
-    /// Scales each row to unit Euclidean norm (norm accumulated in Double); all-zero rows stay zero.
-    static func normalizeRows(_ weight: UnsafeMutablePointer<Float>, rows: Int, width: Int) {
+    /// Scales each row to unit Euclidean norm (norm accumulated in Double); all-zero rows stay
+    /// zero, and rows whose norm is within `tolerance` of 1 are left untouched.
+    static func normalizeRows(_ weight: UnsafeMutablePointer<Float>, rows: Int, width: Int, tolerance: Double = 0) {
         Parallel.forRanges(rows, minimumChunk: 64) { range in
             for row in range {
                 let w = weight + row * width
                 var squares = 0.0
                 for j in 0..<width { squares += Double(w[j]) * Double(w[j]) }
-                guard squares > 0 else { continue }
+                guard squares > 0, abs(squares.squareRoot() - 1) > tolerance else { continue }
                 let scale = Float(1 / squares.squareRoot())
                 for j in 0..<width { w[j] *= scale }
             }

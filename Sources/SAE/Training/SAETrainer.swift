@@ -47,15 +47,18 @@ public final class SAETrainer {
     let examplesSinceFired: Buffer<Int>
     private var workspace: TrainingWorkspace?
 
-    /// Continues training `sae` from `state`. Decoder rows are renormalised to unit norm first
-    /// (the method constrains them; SAEs trained elsewhere may not satisfy it).
+    /// Continues training `sae` from `state`. Decoder rows further than 1e-5 from unit norm are
+    /// renormalised first (the method constrains them; SAEs trained elsewhere may not satisfy
+    /// it); rows already unit-norm are left bit for bit, so a resumed run equals an
+    /// uninterrupted one.
     /// - Throws: `SAEError.invalidConfiguration` when the state does not fit the SAE.
     public init(sae: SparseAutoencoder, state: TrainingState) throws {
         try state.validate(for: sae.configuration)
         configuration = sae.configuration
         training = state.configuration
         parameters = ParameterSet(sae.parameters, firstMoments: state.firstMoments, secondMoments: state.secondMoments)
-        DecoderNormalization.normalizeRows(parameters.decoderWeight, rows: configuration.latentCount, width: configuration.inputWidth)
+        DecoderNormalization.normalizeRows(parameters.decoderWeight, rows: configuration.latentCount, width: configuration.inputWidth,
+                                           tolerance: 1e-5)
         step = state.step
         examplesSeen = state.examplesSeen
         preBiasInitialized = state.preEncoderBiasInitialized
@@ -66,6 +69,7 @@ public final class SAETrainer {
     /// Starts training a freshly initialised SAE (seeded by `training.seed`).
     /// - Throws: `SAEError.invalidConfiguration`.
     public convenience init(configuration: SAEConfiguration, training: TrainingConfiguration) throws {
+        try configuration.validate()
         try training.validate(for: configuration)
         let sae = try SparseAutoencoder.initialized(configuration, seed: training.seed)
         try self.init(sae: sae, state: TrainingState(configuration: training, sae: configuration))
@@ -118,6 +122,13 @@ public final class SAETrainer {
     /// One optimizer step on the given examples.
     /// - Throws: `SAEError.nonFiniteLoss` (parameters unchanged), or a read error.
     func trainStep(_ batch: [ActivationRow], activations: some MultiLayerActivations) throws -> TrainingRecord {
+        let workspace = try encodedWorkspace(batch, activations: activations)
+        return try finishStep(workspace, dead: updateDeadLatents(workspace.codes))
+    }
+
+    /// Loads and standardises a batch (setting the pre-encoder bias on the very first batch) and
+    /// runs the encoder.
+    func encodedWorkspace(_ batch: [ActivationRow], activations: some MultiLayerActivations) throws -> TrainingWorkspace {
         let workspace = preparedWorkspace(rows: batch.count)
         try workspace.load(batch, from: activations)
         workspace.standardize(configuration)
@@ -127,12 +138,17 @@ public final class SAETrainer {
             preBiasInitialized = true
         }
         workspace.encode(parameters)
-        let dead = updateDeadLatents(workspace.codes)
+        return workspace
+    }
+
+    /// The rest of a step after encoding, with `dead` the latents flagged dead: losses and
+    /// gradients, the optimizer update, the counters and the record.
+    func finishStep(_ workspace: TrainingWorkspace, dead: [Int32]) throws -> TrainingRecord {
         let loss = workspace.forwardBackward(parameters, configuration: configuration, training: training, dead: dead)
         guard loss.total.isFinite else { throw SAEError.nonFiniteLoss(step: step + 1) }
         applyOptimizer()
         step += 1
-        examplesSeen += batch.count
+        examplesSeen += workspace.rows
         let fvu = loss.layers.filter(\.counts).map(\.fvu)
         let record = TrainingRecord(step: step, tokens: Double(examplesSeen) / Double(configuration.layerCount), loss: loss.total,
                                     auxLoss: loss.auxiliary, fvu: fvu.isEmpty ? 0 : fvu.reduce(0, +) / Double(fvu.count),
