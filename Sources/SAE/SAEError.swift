@@ -10,8 +10,6 @@ public enum SAEError: Error, Equatable, Sendable, CustomStringConvertible {
     case outOfRange(String)
     /// Training diverged: the loss became NaN or infinite at `step`.
     case nonFiniteLoss(step: Int)
-    /// The activation set has no token table, which the request needs (`top` shows text).
-    case missingTokenTable
     /// An SAE file layout is malformed (`path`: what is wrong).
     case invalidFile(path: String, reason: String)
     /// A layout cannot represent part of this SAE (`format` lacks `feature`).
@@ -25,7 +23,6 @@ public enum SAEError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .activationMismatch(reason): return "activations do not fit the SAE: \(reason)"
         case let .outOfRange(reason): return reason
         case let .nonFiniteLoss(step): return "training diverged: the loss is not finite at step \(step) (try a smaller learning rate)"
-        case .missingTokenTable: return "the activation set has no token text (needed to show examples in context)"
         case let .invalidFile(path, reason): return "\(path): \(reason)"
         case let .unsupportedByFormat(format, feature): return "the \(format) layout cannot store \(feature)"
         case let .downstreamMismatch(reason): return "downstream model: \(reason)"
