@@ -36,6 +36,11 @@ public struct SAEConfiguration: Codable, Sendable, Equatable {
         self.standardizationEpsilon = standardizationEpsilon
     }
 
+    enum CodingKeys: String, CodingKey {
+        case inputWidth = "input_width", latentCount = "latent_count", k, layers, standardize
+        case standardizationEpsilon = "standardization_epsilon"
+    }
+
     /// L, the number of layers read.
     public var layerCount: Int { layers.count }
 

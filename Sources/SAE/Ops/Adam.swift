@@ -16,6 +16,10 @@ public struct AdamHyperparameters: Codable, Sendable, Equatable {
     /// ε (6.25e-10 in the reference, after Gao et al.).
     public var epsilon: Float
 
+    enum CodingKeys: String, CodingKey {
+        case learningRate = "learning_rate", beta1, beta2, epsilon
+    }
+
     /// The reference's settings, with an optional learning rate.
     public init(learningRate: Float = 1e-4, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 6.25e-10) {
         self.learningRate = learningRate

@@ -20,6 +20,11 @@ public struct TrainingConfiguration: Codable, Sendable, Equatable {
     /// Also train the encoder bias (absent in mlsae; off by default).
     public var learnEncoderBias: Bool
 
+    enum CodingKeys: String, CodingKey {
+        case batchSize = "batch_size", optimizer, auxK = "aux_k", auxCoefficient = "aux_coefficient", deadTokens = "dead_tokens"
+        case deadThreshold = "dead_threshold", seed, learnEncoderBias = "learn_encoder_bias"
+    }
+
     /// The reference settings with the given batch size, window and seed.
     public init(batchSize: Int = 4096, optimizer: AdamHyperparameters = AdamHyperparameters(), auxK: Int = 256,
                 auxCoefficient: Float = 1.0 / 32, deadTokens: Int = 10_000_000, deadThreshold: Float = 1e-3,
@@ -81,4 +86,8 @@ public struct TrainingRecord: Codable, Sendable, Equatable {
     public var fvu: Double
     /// Fraction of latents flagged dead after this step.
     public var deadFraction: Double
+
+    enum CodingKeys: String, CodingKey {
+        case step, tokens, loss, auxLoss = "aux_loss", fvu, deadFraction = "dead_fraction"
+    }
 }
