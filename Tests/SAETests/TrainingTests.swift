@@ -122,3 +122,31 @@ import Tensors
         }
     }
 }
+
+@Suite struct ActivationSetTests {
+    @Test func selectedLayersReadTheRightRows() throws {
+        let data = try InMemoryActivations(layers: [Tensor(rows: [[0, 0], [1, 1]]), Tensor(rows: [[2, 2], [3, 3]]), Tensor(rows: [[4, 4], [5, 5]])],
+                                           layerNumbers: [0, 3, 6])
+        let single = try data.selectingLayers([6, 3])
+        #expect(single.layerCount == 2 && single.layerNumbers == [6, 3])
+        var buffer = [Float](repeating: 0, count: 4)
+        try buffer.withUnsafeMutableBufferPointer { try single.copyRows([ActivationRow(token: 1, layer: 0), ActivationRow(token: 0, layer: 1)], into: $0) }
+        #expect(buffer == [5, 5, 2, 2])
+        #expect(throws: SAEError.outOfRange("layer 4 is not in the activation set (it holds layers [0, 3, 6])")) { try data.selectingLayers([4]) }
+    }
+
+    @Test func singleLayerSAETrainsOnOneLayerOfAFullSet() throws {
+        let data = try Synthetic.gaussian(tokens: 64, layers: 3, width: 8, seed: 1).selectingLayers([2])
+        let trainer = try SAETrainer(configuration: SAEConfiguration(inputWidth: 8, latentCount: 16, k: 2, layers: [2]),
+                                     training: TrainingConfiguration(batchSize: 16, auxK: 0))
+        #expect(try trainer.train(on: data, steps: 2).stepsCompleted == 2)
+        #expect(TrainingConfiguration(batchSize: 4096).steps(forTokens: 10_000, layers: 7) == 18)
+    }
+
+    @Test func tokenTableFindsDocumentsAndContext() throws {
+        let table = try TokenTable(pieces: ["a", "b", "c", "d", "e"], documentStarts: [0, 3])
+        #expect(table.document(of: 2) == 0 && table.document(of: 3) == 1 && table.tokens(inDocument: 1) == 3..<5)
+        #expect(table.context(of: 1, radius: 5) == 0..<3 && table.context(of: 4, radius: 0) == 4..<5)
+        #expect(throws: SAEError.self) { try TokenTable(pieces: ["a"], documentStarts: [1]) }
+    }
+}

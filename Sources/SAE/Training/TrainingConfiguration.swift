@@ -49,6 +49,12 @@ public struct TrainingConfiguration: Codable, Sendable, Equatable {
         return Swift.min(10_000_000, Swift.max(batchTokens, trainingTokens / 10))
     }
 
+    /// The steps that cover `tokens` tokens of an activation set with `layers` layers (each token
+    /// is `layers` examples), rounded up: `train sae ... tokens=` in terms of steps.
+    public func steps(forTokens tokens: Int, layers: Int) -> Int {
+        (tokens * layers + batchSize - 1) / batchSize
+    }
+
     /// Checks the settings against an architecture.
     /// - Throws: `SAEError.invalidConfiguration` naming the first bad value.
     public func validate(for configuration: SAEConfiguration) throws {
