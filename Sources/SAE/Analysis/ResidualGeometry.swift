@@ -3,7 +3,9 @@ import Tensors
 
 /// Mean and sample standard deviation of a quantity over tokens.
 public struct MeanAndSpread: Codable, Sendable, Equatable {
+    /// Mean over tokens.
     public var mean: Double
+    /// Sample standard deviation over tokens.
     public var std: Double
 }
 

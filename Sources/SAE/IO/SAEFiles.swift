@@ -25,6 +25,7 @@ public enum SAEFormat: String, CaseIterable, Sendable {
 
 /// An SAE read from disk, with its training state when the layout has one.
 public struct LoadedSAE: Sendable {
+    /// The SAE.
     public var sae: SparseAutoencoder
     /// Present for the mindscope layout when saved with its training state.
     public var trainingState: TrainingState?
