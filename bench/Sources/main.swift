@@ -11,6 +11,7 @@ let benchmarks: [Benchmark] = [
     sgemmBenchmark,
     starcBenchmark,
     plotBenchmark,
+    saeBenchmark,
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
