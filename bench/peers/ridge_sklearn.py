@@ -1,10 +1,10 @@
 """scikit-learn peer for the ridge benchmark: 5-fold cross-validated ridge with a per-target alpha.
 
-For each workload argument NAME=X.npy,Y.npy,OUT.npy it loads the stimuli×features matrix X and the
-stimuli×targets matrix Y written by mindscope-bench, runs RidgeCV(alphas=logspace(-3, 3, 7),
+For each workload argument NAME=X,Y,OUT,S,F,T it reads the stimuli×features matrix X (S×F) and the
+stimuli×targets matrix Y (S×T), raw little-endian float32 row-major files written by mindscope-bench, runs RidgeCV(alphas=logspace(-3, 3, 7),
 alpha_per_target=True) inside KFold(5) (unshuffled), scores each held-out fold by the Pearson r of
 every target, averages r over folds and writes those per-target values to OUT.npy so the caller can
-compare them with its own. Prints one JSON line {NAME: seconds}. Threads: OPENBLAS_NUM_THREADS."""
+compare them with its own (raw little-endian float64). Prints one JSON line {NAME: seconds}. Threads: OPENBLAS_NUM_THREADS."""
 import json
 import sys
 import time
@@ -36,14 +36,15 @@ def cross_validated_r(x, y, folds=5):
 results = {}
 for argument in sys.argv[1:]:
     name, paths = argument.split("=", 1)
-    x_path, y_path, out_path = paths.split(",")
-    x, y = np.load(x_path), np.load(y_path)
+    x_path, y_path, out_path, s, f, t = paths.split(",")
+    x = np.fromfile(x_path, dtype="<f4").reshape(int(s), int(f))
+    y = np.fromfile(y_path, dtype="<f4").reshape(int(s), int(t))
     repeats = 3 if x.shape[0] * x.shape[1] <= 1_000_000 else 1
     best = float("inf")
     for _ in range(repeats):
         start = time.perf_counter()
         r = cross_validated_r(x, y)
         best = min(best, time.perf_counter() - start)
-    np.save(out_path, r.astype(np.float64))
+    r.astype("<f8").tofile(out_path)
     results[name] = best
 print(json.dumps(results))
