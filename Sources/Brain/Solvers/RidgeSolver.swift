@@ -57,8 +57,16 @@ public struct RidgeSolver<S: BackendScalar, Backend: LinearAlgebraBackend>: Send
     /// - Throws: `BrainError` for bad shapes or penalties, `LinearAlgebraError` from the backend.
     /// - Complexity: one factorization, then O(L · n · k · T) for leave-one-out selection.
     public func fit(x: Dense<S>, y: Dense<S>) throws -> RidgeFit<S> {
-        try validate(x: x, y: y)
+        try validate(rows: x.rows, y: y)
         let factorization = try RidgeFactorization(features: x, route: route, negativeEigenvalues: negativeEigenvalues, backend: backend)
+        return try fit(factorization: factorization, features: x, y: y)
+    }
+
+    /// Fits on responses y [n, T] with the training features already factored (the factorization
+    /// depends only on the features, so permutation tests reuse it). `features` is needed only
+    /// for `.innerFolds` selection, which factors each inner training set.
+    public func fit(factorization: RidgeFactorization<S>, features x: Dense<S>?, y: Dense<S>) throws -> RidgeFit<S> {
+        try validate(rows: factorization.sampleCount, y: y)
         let targetMeans = y.columnMeans()
         let yc = y.centered(by: targetMeans)
         let projected = backend.product(factorization.u, yc, transposeA: true)  // A = Uᵀ·Yc, [k, T]
@@ -67,6 +75,7 @@ public struct RidgeSolver<S: BackendScalar, Backend: LinearAlgebraBackend>: Send
         case .leaveOneOut:
             scores = leaveOneOutScores(factorization, yc: yc, projected: projected)
         case .innerFolds(let folds):
+            guard let x else { throw BrainError.shape("inner-fold penalty selection needs the training features") }
             scores = try innerFoldScores(x: x, y: y, folds: folds)
         }
         let chosen = Self.bestIndices(scores, targets: y.columns)
@@ -74,9 +83,9 @@ public struct RidgeSolver<S: BackendScalar, Backend: LinearAlgebraBackend>: Send
                         alphas: alphas, chosenAlphaIndex: chosen, selectionScores: scores)
     }
 
-    private func validate(x: Dense<S>, y: Dense<S>) throws {
-        guard x.rows == y.rows else { throw BrainError.stimulusCountMismatch(features: x.rows, responses: y.rows) }
-        guard x.rows >= 2 else { throw BrainError.tooFewStimuli(have: x.rows, need: 2, purpose: "a ridge fit") }
+    private func validate(rows: Int, y: Dense<S>) throws {
+        guard rows == y.rows else { throw BrainError.stimulusCountMismatch(features: rows, responses: y.rows) }
+        guard rows >= 2 else { throw BrainError.tooFewStimuli(have: rows, need: 2, purpose: "a ridge fit") }
         guard !alphas.isEmpty, alphas.allSatisfy({ $0 > 0 && $0.isFinite }) else {
             throw BrainError.invalidOption(name: "alphas", value: "\(alphas)", expected: "a non-empty list of positive penalties")
         }
