@@ -21,61 +21,64 @@ struct LeaveOneOutBlock<S: BackendScalar, Backend: LinearAlgebraBackend> {
     /// Mean squared leave-one-out error, [alphas][targets].
     func meanSquaredErrors() -> [[Double]] {
         let n = yc.rows, width = targets.count, batch = shrink.count, columns = batch * width
-        var residuals = [S](repeating: 0, count: n * columns)
-        var scaled = [S](repeating: 0, count: max(1, k * columns))
-        yc.values.withUnsafeBufferPointer { y in
-            residuals.withUnsafeMutableBufferPointer { r in
+        let first = targets.lowerBound
+        var residuals = [S](unsafeUninitializedCapacity: n * columns) { buffer, count in
+            yc.values.withUnsafeBufferPointer { y in
                 for i in 0..<n {
-                    for a in 0..<batch {
-                        for (j, target) in targets.enumerated() { r[i * columns + a * width + j] = y[i * yc.columns + target] }
-                    }
+                    let source = y.baseAddress! + i * yc.columns + first
+                    for a in 0..<batch { (buffer.baseAddress! + i * columns + a * width).initialize(from: source, count: width) }
                 }
             }
+            count = n * columns
         }
-        projected.values.withUnsafeBufferPointer { p in
-            scaled.withUnsafeMutableBufferPointer { m in
+        guard k > 0 else { return reduce(residuals, n: n, width: width, batch: batch) }
+        let scaled = [S](unsafeUninitializedCapacity: k * columns) { buffer, count in
+            projected.values.withUnsafeBufferPointer { p in
                 for component in 0..<k {
+                    let source = p.baseAddress! + component * projected.columns + first
                     for a in 0..<batch {
-                        let factor = S(shrink[a][component])
-                        for (j, target) in targets.enumerated() {
-                            m[component * columns + a * width + j] = factor * p[component * projected.columns + target]
-                        }
+                        let factor = S(shrink[a][component]), target = buffer.baseAddress! + component * columns + a * width
+                        for j in 0..<width { target[j] = factor * source[j] }
                     }
                 }
             }
+            count = k * columns
         }
-        if k > 0 {
-            u.values.withUnsafeBufferPointer { pu in scaled.withUnsafeBufferPointer { pm in
-                residuals.withUnsafeMutableBufferPointer { pr in
-                    backend.gemm(transposeA: false, transposeB: false, m: n, n: columns, k: k, alpha: -1,
-                                 a: pu.baseAddress!, lda: k, b: pm.baseAddress!, ldb: columns, beta: 1, c: pr.baseAddress!, ldc: columns)
-                }
-            } }
-        }
+        u.values.withUnsafeBufferPointer { pu in scaled.withUnsafeBufferPointer { pm in
+            residuals.withUnsafeMutableBufferPointer { pr in
+                backend.gemm(transposeA: false, transposeB: false, m: n, n: columns, k: k, alpha: -1,
+                             a: pu.baseAddress!, lda: k, b: pm.baseAddress!, ldb: columns, beta: 1, c: pr.baseAddress!, ldc: columns)
+            }
+        } }
         return reduce(residuals, n: n, width: width, batch: batch)
     }
 
-    /// Σ_i (r_i / (1 − h_i))² / n per column, parallel over column ranges.
+    /// Σ_i (r_i / (1 − h_i))² / n per column; rows are weighted in S and accumulated in Double,
+    /// parallel over column ranges of each penalty's block.
     private func reduce(_ residuals: [S], n: Int, width: Int, batch: Int) -> [[Double]] {
         let columns = batch * width
-        var sums = [Double](repeating: 0, count: columns)
-        let inverse = denominators.map { $0.map { 1 / $0 } }
+        let inverse = denominators.map { $0.map { S(1 / $0) } }
+        var sums = [[Double]](repeating: [], count: batch)
         residuals.withUnsafeBufferPointer { r in
-            sums.withUnsafeMutableBufferPointer { out in
-                Parallel.forRanges(columns, minimumChunk: 256) { range in
-                    var local = [Double](repeating: 0, count: range.count)
-                    for i in 0..<n {
-                        let row = i * columns
-                        for (offset, column) in range.enumerated() {
-                            let e = Double(r[row + column]) * inverse[column / width][i]
-                            local[offset] += e * e
+            for a in 0..<batch {
+                var block = [Double](repeating: 0, count: width)
+                let weights = inverse[a]
+                block.withUnsafeMutableBufferPointer { out in
+                    Parallel.forRanges(width, minimumChunk: 512) { range in
+                        var local = [Double](repeating: 0, count: range.count)
+                        local.withUnsafeMutableBufferPointer { acc in
+                            for i in 0..<n {
+                                let row = r.baseAddress! + i * columns + a * width + range.lowerBound, w = weights[i]
+                                for j in 0..<range.count { let e = Double(row[j] * w); acc[j] += e * e }
+                            }
                         }
+                        for j in 0..<range.count { out[range.lowerBound + j] = local[j] / Double(n) }
                     }
-                    for (offset, column) in range.enumerated() { out[column] = local[offset] / Double(n) }
                 }
+                sums[a] = block
             }
         }
-        return (0..<batch).map { a in Array(sums[(a * width)..<((a + 1) * width)]) }
+        return sums
     }
 }
 

@@ -96,16 +96,16 @@ public struct RidgeFactorization<S: BackendScalar>: Sendable {
         let (ascending, vectors) = try backend.symmetricEigen(gram.values, n: n)
         let values = Array(ascending.reversed())
         let kept = try keptComponents(values, policy: policy)
-        var u = Dense<Double>(zeros: n, kept.count)
-        for (column, index) in kept.enumerated() {
-            let source = n - 1 - index
-            for i in 0..<n { u[i, column] = vectors[i * n + source] }
+        var columns = [Double](repeating: 0, count: n * kept.count)
+        vectors.withUnsafeBufferPointer { source in
+            for i in 0..<n { for (c, index) in kept.enumerated() { columns[i * kept.count + c] = source[i * n + (n - 1 - index)] } }
         }
+        let u = Dense(rows: n, columns: kept.count, values: columns)
         let p = backend.product(xc, u, transposeA: true)
         return (u, kept.map { values[$0] }, p, n - kept.count)
     }
 
-    /// n > F: eigendecomposition of C = Xcᵀ·Xc gives V and λ; U = Xc·V/s and P = V·s.
+    /// n > F: eigendecomposition of C = Xcᵀ·Xc gives V and λ; U = Xc·(V/s) and P = V·s.
     static func covarianceParts(_ xc: Dense<Double>, policy: NegativeEigenvaluePolicy, backend: some LinearAlgebraBackend) throws
         -> (Dense<Double>, [Double], Dense<Double>, Int) {
         let f = xc.columns
@@ -113,20 +113,21 @@ public struct RidgeFactorization<S: BackendScalar>: Sendable {
         let (ascending, vectors) = try backend.symmetricEigen(covariance.values, n: f)
         let values = Array(ascending.reversed())
         let kept = try keptComponents(values, policy: policy)
-        var v = Dense<Double>(zeros: f, kept.count)
-        for (column, index) in kept.enumerated() {
-            let source = f - 1 - index
-            for i in 0..<f { v[i, column] = vectors[i * f + source] }
+        let k = kept.count, lambda = kept.map { values[$0] }
+        // Column c of V is eigenvector f − 1 − kept[c] (LAPACK's order is ascending); scaling the
+        // columns by 1/s before the product gives U in one pass.
+        var inverseScaled = [Double](repeating: 0, count: f * k), p = [Double](repeating: 0, count: f * k)
+        vectors.withUnsafeBufferPointer { source in
+            for i in 0..<f {
+                for (c, index) in kept.enumerated() {
+                    let value = source[i * f + (f - 1 - index)], s = lambda[c].squareRoot()
+                    inverseScaled[i * k + c] = value / s
+                    p[i * k + c] = value * s
+                }
+            }
         }
-        let lambda = kept.map { values[$0] }
-        var u = backend.product(xc, v)
-        var p = v
-        for column in 0..<kept.count {
-            let s = lambda[column].squareRoot()
-            for i in 0..<u.rows { u[i, column] /= s }
-            for i in 0..<f { p[i, column] *= s }
-        }
-        return (u, lambda, p, min(xc.rows, f) - kept.count)
+        let u = backend.product(xc, Dense(rows: f, columns: k, values: inverseScaled))
+        return (u, lambda, Dense(rows: f, columns: k, values: p), min(xc.rows, f) - k)
     }
 
     /// Thin SVD of Xc; singular values at or below s_max · eps · max(n, F) are dropped
