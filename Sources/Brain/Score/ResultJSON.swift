@@ -3,14 +3,22 @@ import Foundation
 /// A JSON value with ordered object keys, so exported results read in a stable, documented order.
 /// Non-finite numbers are written as `null` (JSON has no NaN).
 public indirect enum ResultJSON: Equatable, Sendable {
+    /// A number (NaN and ±∞ are written as null).
     case number(Double)
+    /// An integer.
     case integer(Int)
+    /// A string.
     case string(String)
+    /// A boolean.
     case bool(Bool)
+    /// An array.
     case array([ResultJSON])
+    /// An object whose keys keep their order.
     case object([(String, ResultJSON)])
+    /// null.
     case null
 
+    /// Equal when the texts are equal.
     public static func == (lhs: ResultJSON, rhs: ResultJSON) -> Bool { lhs.text == rhs.text }
 
     /// A number array (NaN → null).

@@ -8,6 +8,7 @@ import Foundation
 public struct NIfTIHeader: Equatable, Sendable {
     /// Element types of the data block.
     public enum Datatype: Int16, Sendable, CaseIterable {
+        /// NIfTI codes: DT_UINT8 2, DT_INT16 4, DT_INT32 8, DT_FLOAT32 16, DT_FLOAT64 64, DT_INT8 256, DT_UINT16 512.
         case uint8 = 2, int16 = 4, int32 = 8, float32 = 16, float64 = 64, int8 = 256, uint16 = 512
 
         /// Bytes per element.
@@ -23,6 +24,7 @@ public struct NIfTIHeader: Equatable, Sendable {
 
     /// Units of `pixdim[4]` from bits 3–5 of xyzt_units.
     public enum TimeUnit: Int, Sendable {
+        /// NIFTI_UNITS_UNKNOWN 0, _SEC 8, _MSEC 16, _USEC 24.
         case unknown = 0, seconds = 8, milliseconds = 16, microseconds = 24
 
         /// Seconds per unit (unknown is taken as seconds, as most tools do).

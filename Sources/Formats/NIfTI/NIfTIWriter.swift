@@ -7,13 +7,21 @@ public enum NIfTIWriter {
     /// What to write: dimensions (x, y, z[, t, ...]), the stored element type and the values in
     /// file order (x fastest), given as stored (raw) numbers; readers apply `slope`/`intercept`.
     public struct Volume: Sendable {
+        /// Extents (x, y, z[, t, ...]), 1…7 of them.
         public var dimensions: [Int]
+        /// pixdim[1…]: voxel sizes in mm, then the time step in `timeUnit`.
         public var spacing: [Float]
+        /// Stored element type.
         public var datatype: NIfTIHeader.Datatype
+        /// Stored values in file order (rounded and clamped for integer types).
         public var rawValues: [Double]
+        /// scl_slope (0: unscaled).
         public var slope: Float
+        /// scl_inter.
         public var intercept: Float
+        /// Unit of the time step.
         public var timeUnit: NIfTIHeader.TimeUnit
+        /// The descrip field (at most 79 bytes are kept).
         public var description: String
 
         /// A volume; `spacing` defaults to 1 per axis, `slope` 0 means unscaled.
