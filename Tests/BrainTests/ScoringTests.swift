@@ -116,7 +116,7 @@ import Tensors
             var stimulusCount: Int { good.shape[0] }
             var layerNames: [String] { ["noise", "good"] }
             var stimulusIDs: [String]? { (1...good.shape[0]).map(String.init) }
-            func features(layer: Int, pooling: Pooling) throws -> Tensor { layer == 0 ? noise : good }
+            func features(layer: Int, pooling: StimulusPooling) throws -> Tensor { layer == 0 ? noise : good }
         }
         let good = Self.features(stimuli: 120, width: 6, seed: 7)
         let synthetic = try SyntheticResponseGenerator.generate(features: good, settings: SyntheticSettings(subjects: 2, repetitions: 1, targets: 10, reliability: 0.7, seed: 1))

@@ -1,9 +1,11 @@
 import Foundation
 import Tensors
 
-/// How token activations are reduced to one vector per stimulus.
-public enum Pooling: String, Sendable, Codable, CaseIterable {
-    /// The last non-padding token (the seed paper's choice).
+/// How token activations are reduced to one vector per stimulus (named apart from the Models
+/// module's `Pooling`, which also has `none`, so the shell can import both).
+public enum StimulusPooling: String, Sendable, Codable, CaseIterable {
+    /// The last non-padding token (the seed paper's choice: its attention-mask index is, for
+    /// BERT-family models, the final [SEP]).
     case last
     /// The mean over the stimulus's tokens.
     case mean
@@ -25,7 +27,7 @@ public protocol StimulusFeatures {
     var isPlainMatrix: Bool { get }
     /// The [S, F] features of layer `layer`, one row per stimulus, pooled as asked.
     /// - Throws: whatever reading or pooling the activations can throw.
-    func features(layer: Int, pooling: Pooling) throws -> Tensor
+    func features(layer: Int, pooling: StimulusPooling) throws -> Tensor
 }
 
 extension StimulusFeatures {
@@ -58,7 +60,7 @@ public struct FeatureMatrix: StimulusFeatures, Sendable {
     public var layerNames: [String] { [name] }
     public var isPlainMatrix: Bool { true }
 
-    public func features(layer: Int, pooling: Pooling) throws -> Tensor {
+    public func features(layer: Int, pooling: StimulusPooling) throws -> Tensor {
         guard layer == 0 else { throw BrainError.unknownLayer("\(layer)", available: ["0 (\(name))"]) }
         return values
     }

@@ -32,7 +32,7 @@ public struct BrainScoreOptions: Sendable, Codable, Equatable {
     /// Layers to score (indices into the features' layers); nil for all.
     public var layers: [Int]?
     /// How token activations are pooled per stimulus (ignored by plain matrices).
-    public var pooling: Pooling = .last
+    public var pooling: StimulusPooling = .last
     /// K for `ridge`.
     public var folds: Int = 5
     /// Shuffle splits for `linear`.
