@@ -89,6 +89,8 @@ import Tensors
         // Three stimuli: rows 0 and 1 are perfectly correlated, row 2 anti-correlated with both.
         let x = Dense<Double>(rows: 3, columns: 2, values: [0, 1, 1, 2, 1, 0])
         #expect(maxDifference(RepresentationalSimilarity.rdm(x, backend: backend), [0, 2, 2]) < 1e-12)
+        #expect(RSAScore.square([1, 2, 3]).values == [0, 1, 2, 1, 0, 3, 2, 3, 0])
+        #expect(SyntheticSettings.reliability(forNoise: 1) == 0.5)
         // CKA of a matrix with itself, or with an invertible linear map of itself scaled, is 1.
         let y = Dense<Double>(rows: 3, columns: 2, values: [1, 0, 2, 5, 0, 1])
         #expect(abs(try LinearCKA.score(x: y, y: y, backend: backend) - 1) < 1e-12)

@@ -10,6 +10,18 @@ public struct RSAScore: Sendable, Equatable {
     public var modelRDM: [Double]
     /// Brain RDM, upper triangle row by row.
     public var brainRDM: [Double]
+
+    /// A condensed RDM as a full symmetric [S, S] matrix with a zero diagonal (for heatmaps).
+    public static func square(_ condensed: [Double]) -> Dense<Double> {
+        let discriminant: Double = 1 + 8 * Double(condensed.count)
+        let s = Int(((1 + discriminant.squareRoot()) / 2).rounded())
+        var matrix = Dense<Double>(zeros: s, s)
+        var index = 0
+        for i in 0..<s { for j in (i + 1)..<max(i + 1, s) {
+            matrix[i, j] = condensed[index]; matrix[j, i] = condensed[index]; index += 1
+        } }
+        return matrix
+    }
 }
 
 /// RDMs as 1 − Pearson r between stimulus patterns (rows), and their Spearman comparison.

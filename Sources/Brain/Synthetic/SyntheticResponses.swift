@@ -30,6 +30,10 @@ public struct SyntheticSettings: Sendable, Codable, Equatable {
         self.seed = seed
     }
 
+    /// The single-repetition reliability that noise of standard deviation `noise` gives a signal
+    /// of unit variance: 1 / (1 + noise²) (for a `noise=` option).
+    public static func reliability(forNoise noise: Double) -> Double { 1 / (1 + noise * noise) }
+
     func validate() throws {
         func bad(_ name: String, _ value: Any, _ expected: String) -> BrainError { .invalidOption(name: name, value: "\(value)", expected: expected) }
         guard subjects >= 1 else { throw bad("subjects", subjects, "an integer ≥ 1") }
