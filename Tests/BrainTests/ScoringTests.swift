@@ -94,6 +94,21 @@ import Tensors
         #expect((0...1).contains(low) && (0...1).contains(high) && high > low, "low \(low), high \(high)")
     }
 
+    @Test func scorerRunsTheSubjectPoolCeiling() throws {
+        let x = Self.features(stimuli: 40, width: 4, seed: 12)
+        let synthetic = try SyntheticResponseGenerator.generate(features: x, settings: SyntheticSettings(subjects: 4, repetitions: 1, targets: 3, reliability: 0.6, seed: 2))
+        var options = BrainScoreOptions()
+        options.metric = .linear
+        options.splits = 3
+        options.ceiling = .subjectPool
+        options.normalize = true
+        let result = try BrainScorer.score(features: try FeatureMatrix(x), responses: synthetic.responses, options: options)
+        let ceiling = try #require(result.ceiling)
+        #expect(ceiling.method == .subjectPool && (0...1).contains(ceiling.value) && ceiling.perTarget.count == 3)
+        #expect(result.layers[0].subjects.allSatisfy { $0.ceiling == ceiling.value })
+        #expect(result.json["ceiling"]?["method"] == .string("subjectPool"))
+    }
+
     @Test func karpovJSONHasThePapersFieldsAtTheTop() throws {
         let x = Self.features(stimuli: 30, width: 4, seed: 5)
         var y = Self.features(stimuli: 30, width: 3, seed: 6)

@@ -36,12 +36,7 @@ public enum BrainScorer {
                 let screening = TargetScreening(subject.responses)
                 guard !screening.kept.isEmpty else { throw BrainError.noUsableTargets(dropped: screening.dropped) }
                 if let warning = screening.warning, !warnings.contains("\(subject.name): \(warning)") { warnings.append("\(subject.name): \(warning)") }
-                let y = Tensor(shape: [s, screening.kept.count]) { out in
-                    subject.responses.withUnsafeBufferPointer { source in
-                        let t = screening.total
-                        for i in 0..<s { for (k, j) in screening.kept.enumerated() { out[i * screening.kept.count + k] = source[i * t + j] } }
-                    }
-                }
+                let y = screening.select(subject.responses, as: Float.self).tensor
                 let seed = SeededRNG(seed: options.seed).derived(UInt64(layer * 1_000 + subjectIndex)).seed
                 let runner = MetricRunner(options: options, splits: splits, seed: seed)
                 let outcome = try runner.run(x: x, y: y, control: RunControl(isCancelled: control.isCancelled))
@@ -99,20 +94,17 @@ public enum BrainScorer {
             guard options.metric.isPerTargetCorrelation else {
                 throw BrainError.invalidOption(name: "ceiling", value: "subjectPool", expected: "metric=linear or ridge for the subject-pool ceiling")
             }
-            let runner = MetricRunner(options: options, splits: splits, seed: options.seed)
-            let pool = SubjectPoolCeiling(seed: options.seed)
-            return try pool.estimate(subjects: responses.subjects.map(\.mean), aggregate: options.aggregate, control: control) { pool, target in
-                let usable = TargetScreening(pool)  // other subjects' NaN or constant targets cannot be features
-                let features = usable.select(pool, as: Float.self).tensor
+            var plain = options  // the ceiling needs only the scores
+            plain.permutations = 0
+            plain.bootstrap = 0
+            let runner = MetricRunner(options: plain, splits: splits, seed: options.seed)
+            return try SubjectPoolCeiling(seed: options.seed).estimate(subjects: responses.subjects.map(\.mean), aggregate: options.aggregate,
+                                                                      control: control) { pool, target in
+                let features = TargetScreening(pool).select(pool, as: Float.self).tensor  // others' NaN or constant targets cannot be features
                 let screening = TargetScreening(target)
                 guard !screening.kept.isEmpty else { return [Double](repeating: .nan, count: screening.total) }
-                let y = Tensor(shape: [target.shape[0], screening.kept.count]) { out in
-                    for i in 0..<target.shape[0] { for (k, j) in screening.kept.enumerated() { out[i * screening.kept.count + k] = target[i, j] } }
-                }
-                var plain = options
-                plain.permutations = 0
-                plain.bootstrap = 0
-                return screening.expand(try MetricRunner(options: plain, splits: runner.splits, seed: runner.seed).run(x: features, y: y, control: .silent).perTarget)
+                let y = screening.select(target, as: Float.self).tensor
+                return screening.expand(try runner.run(x: features, y: y, control: .silent).perTarget)
             }
         }
     }
