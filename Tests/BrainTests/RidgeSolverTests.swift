@@ -105,6 +105,7 @@ struct AnyBackend: LinearAlgebraBackend {
                                 b: UnsafePointer<S>, ldb: Int, beta: S, c: UnsafeMutablePointer<S>, ldc: Int) {
         base.gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
     }
+    func gram<S: BackendScalar>(_ a: Dense<S>, transposeFirst: Bool) -> Dense<S> { base.gram(a, transposeFirst: transposeFirst) }
     func symmetricEigen<S: BackendScalar>(_ a: [S], n: Int) throws -> (values: [S], vectors: [S]) { try base.symmetricEigen(a, n: n) }
     func thinSVD<S: BackendScalar>(_ a: [S], rows: Int, columns: Int) throws -> (u: [S], s: [S], vt: [S]) { try base.thinSVD(a, rows: rows, columns: columns) }
 }

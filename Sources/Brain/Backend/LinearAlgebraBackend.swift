@@ -1,3 +1,4 @@
+import COpenBLAS
 import Tensors
 
 /// A floating-point type the solvers can run in: `Float` (fast products) or `Double` (reference
@@ -7,9 +8,17 @@ public protocol BackendScalar: LAPACKScalar {
     static func blasGemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Self,
                          a: UnsafePointer<Self>, lda: Int, b: UnsafePointer<Self>, ldb: Int,
                          beta: Self, c: UnsafeMutablePointer<Self>, ldc: Int)
+    /// The upper triangle of C ← op(A)ᵀ·op(A) for a row-major A (`?syrk`); C is n×n with n the
+    /// columns of A (`transpose`) or its rows.
+    static func blasSyrk(transpose: Bool, n: Int, k: Int, a: UnsafePointer<Self>, lda: Int, c: UnsafeMutablePointer<Self>, ldc: Int)
 }
 
 extension Float: BackendScalar {
+    /// `cblas_ssyrk`.
+    public static func blasSyrk(transpose: Bool, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, c: UnsafeMutablePointer<Float>, ldc: Int) {
+        cblas_ssyrk(CblasRowMajor, CblasUpper, transpose ? CblasTrans : CblasNoTrans, Int32(n), Int32(k), 1, a, Int32(lda), 0, c, Int32(ldc))
+    }
+
     /// `cblas_sgemm`.
     public static func blasGemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
                                 a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
@@ -20,6 +29,11 @@ extension Float: BackendScalar {
 }
 
 extension Double: BackendScalar {
+    /// `cblas_dsyrk`.
+    public static func blasSyrk(transpose: Bool, n: Int, k: Int, a: UnsafePointer<Double>, lda: Int, c: UnsafeMutablePointer<Double>, ldc: Int) {
+        cblas_dsyrk(CblasRowMajor, CblasUpper, transpose ? CblasTrans : CblasNoTrans, Int32(n), Int32(k), 1, a, Int32(lda), 0, c, Int32(ldc))
+    }
+
     /// `cblas_dgemm`.
     public static func blasGemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Double,
                                 a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
@@ -43,6 +57,11 @@ public protocol LinearAlgebraBackend: Sendable {
     func gemm<S: BackendScalar>(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: S,
                                 a: UnsafePointer<S>, lda: Int, b: UnsafePointer<S>, ldb: Int,
                                 beta: S, c: UnsafeMutablePointer<S>, ldc: Int)
+
+    /// The Gram matrix AᵀA (`transposeFirst`, [columns, columns]) or AAᵀ ([rows, rows]) of a
+    /// row-major matrix, both triangles filled.
+    /// - Complexity: half the multiply-adds of the general product.
+    func gram<S: BackendScalar>(_ a: Dense<S>, transposeFirst: Bool) -> Dense<S>
 
     /// Eigenvalues in ascending order and eigenvectors (column j of the row-major n×n result
     /// belongs to eigenvalue j) of a symmetric n×n matrix.
@@ -69,6 +88,17 @@ public struct OpenBLASBackend: LinearAlgebraBackend {
                                        beta: S, c: UnsafeMutablePointer<S>, ldc: Int) {
         S.blasGemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
                    a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+    }
+
+    public func gram<S: BackendScalar>(_ a: Dense<S>, transposeFirst: Bool) -> Dense<S> {
+        let (n, k) = transposeFirst ? (a.columns, a.rows) : (a.rows, a.columns)
+        var c = Dense<S>(zeros: n, n)
+        guard n > 0, k > 0 else { return c }
+        a.values.withUnsafeBufferPointer { pa in c.values.withUnsafeMutableBufferPointer { pc in
+            S.blasSyrk(transpose: transposeFirst, n: n, k: k, a: pa.baseAddress!, lda: a.columns, c: pc.baseAddress!, ldc: n)
+            for i in 0..<n { for j in 0..<i { pc[i * n + j] = pc[j * n + i] } }  // mirror the upper triangle
+        } }
+        return c
     }
 
     public func symmetricEigen<S: BackendScalar>(_ a: [S], n: Int) throws -> (values: [S], vectors: [S]) {

@@ -27,6 +27,10 @@ public struct NaiveBackend: LinearAlgebraBackend {
         }
     }
 
+    public func gram<S: BackendScalar>(_ a: Dense<S>, transposeFirst: Bool) -> Dense<S> {
+        product(a, a, transposeA: transposeFirst, transposeB: !transposeFirst)
+    }
+
     public func symmetricEigen<S: BackendScalar>(_ a: [S], n: Int) throws -> (values: [S], vectors: [S]) {
         guard a.count == n * n else { throw LinearAlgebraError.shape("eigendecomposition needs \(n * n) values, got \(a.count)") }
         let (values, vectors) = try JacobiEigen.decompose(a.map(Double.init), n: n)

@@ -92,7 +92,7 @@ public struct RidgeFactorization<S: BackendScalar>: Sendable {
     static func gramParts(_ xc: Dense<Double>, policy: NegativeEigenvaluePolicy, backend: some LinearAlgebraBackend) throws
         -> (Dense<Double>, [Double], Dense<Double>, Int) {
         let n = xc.rows
-        let gram = backend.product(xc, xc, transposeB: true)
+        let gram = backend.gram(xc, transposeFirst: false)
         let (ascending, vectors) = try backend.symmetricEigen(gram.values, n: n)
         let values = Array(ascending.reversed())
         let kept = try keptComponents(values, policy: policy)
@@ -109,7 +109,7 @@ public struct RidgeFactorization<S: BackendScalar>: Sendable {
     static func covarianceParts(_ xc: Dense<Double>, policy: NegativeEigenvaluePolicy, backend: some LinearAlgebraBackend) throws
         -> (Dense<Double>, [Double], Dense<Double>, Int) {
         let f = xc.columns
-        let covariance = backend.product(xc, xc, transposeA: true)
+        let covariance = backend.gram(xc, transposeFirst: true)
         let (ascending, vectors) = try backend.symmetricEigen(covariance.values, n: f)
         let values = Array(ascending.reversed())
         let kept = try keptComponents(values, policy: policy)

@@ -114,10 +114,11 @@ public struct RidgeSolver<S: BackendScalar, Backend: LinearAlgebraBackend>: Send
         let (n, k, t) = (yc.rows, factorization.rank, yc.columns)
         let perAlphaBatch = max(1, min(alphaBatch ?? alphas.count, alphas.count))
         var scores = [[Double]](repeating: [Double](repeating: .nan, count: t), count: alphas.count)
+        let squares = Dense<Double>(rows: n, columns: k, values: factorization.u.values.map { Double($0) * Double($0) })
         for alphaStart in stride(from: 0, to: alphas.count, by: perAlphaBatch) {
             let batchAlphas = Array(alphas[alphaStart..<min(alphaStart + perAlphaBatch, alphas.count)])
             let shrink = batchAlphas.map { alpha in factorization.eigenvalues.map { $0 / ($0 + alpha) } }
-            let denominators = shrink.map { leverageComplement(factorization, shrink: $0) }
+            let denominators = leverageComplements(squares, shrink: shrink, n: n)
             let width = targetsPerBatch(rows: n, alphasPerBatch: batchAlphas.count, targets: t)
             for targetStart in stride(from: 0, to: t, by: width) {
                 let targets = targetStart..<min(targetStart + width, t)
@@ -131,16 +132,14 @@ public struct RidgeSolver<S: BackendScalar, Backend: LinearAlgebraBackend>: Send
         return scores
     }
 
-    /// 1 − h_i for the hat matrix H = U·diag(shrink)·Uᵀ + 𝟙𝟙ᵀ/n (the intercept is not penalised).
-    func leverageComplement(_ factorization: RidgeFactorization<S>, shrink: [Double]) -> [Double] {
-        let (n, k) = (factorization.sampleCount, factorization.rank)
-        return factorization.u.values.withUnsafeBufferPointer { u in
-            (0..<n).map { i in
-                var h = 1 / Double(n)
-                for j in 0..<k { let value = Double(u[i * k + j]); h += value * value * shrink[j] }
-                return 1 - h
-            }
-        }
+    /// 1 − h_i for the hat matrix H = U·diag(d)·Uᵀ + 𝟙𝟙ᵀ/n (the intercept is not penalised), for
+    /// each penalty's d, from one product of the squared U ([n, k]) with the d's ([k, alphas]).
+    func leverageComplements(_ squares: Dense<Double>, shrink: [[Double]], n: Int) -> [[Double]] {
+        let k = squares.columns, batch = shrink.count
+        var d = Dense<Double>(zeros: k, batch)
+        for (a, values) in shrink.enumerated() { for j in 0..<k { d[j, a] = values[j] } }
+        let h = backend.product(squares, d)
+        return (0..<batch).map { a in (0..<n).map { i in 1 - 1 / Double(n) - h[i, a] } }
     }
 
     /// Negative mean squared validation error averaged over contiguous inner folds, [L][T].
