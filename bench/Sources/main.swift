@@ -12,6 +12,7 @@ let benchmarks: [Benchmark] = [
     starcBenchmark,
     plotBenchmark,
     saeBenchmark,
+    brainRidgeBenchmark,
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
