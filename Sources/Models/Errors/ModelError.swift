@@ -1,4 +1,5 @@
 import Foundation
+import Formats
 
 /// Everything that can go wrong in the Models module, each case carrying what the message needs.
 /// Messages are made in one place (`description`), so the shell prints them as they are.
@@ -17,6 +18,8 @@ public enum ModelError: Error, Equatable, Sendable {
     case missingTensors(names: [String], expectedShapes: [[Int]])
     case tensorShapeMismatch(name: String, expected: [Int], found: [Int])
     case unsupportedTensorType(name: String, dtype: String)
+    case duplicateTensor(name: String, storedAs: [String])
+    case format(FormatError)
     // Tokenizers
     case malformedTokenizer(source: String, detail: String)
     case unsupportedTokenizerComponent(component: String, type: String, supported: [String])
@@ -75,6 +78,10 @@ extension ModelError: CustomStringConvertible, LocalizedError {
             return "tensor \(name) has shape \(ModelError.shape(found)), expected \(ModelError.shape(expected))"
         case let .unsupportedTensorType(name, dtype):
             return "tensor \(name) has element type \(dtype); supported: F32, F16, BF16"
+        case let .duplicateTensor(name, storedAs):
+            return "checkpoint holds tensor \(name) twice, as \(storedAs.joined(separator: " and "))"
+        case let .format(error):
+            return error.description
         case let .malformedTokenizer(source, detail):
             return "malformed tokenizer \(source): \(detail)"
         case let .unsupportedTokenizerComponent(component, type, supported):
