@@ -60,8 +60,8 @@ enum Attention {
         let whole = count & ~15
         var maxima = Float16x(repeating: -.infinity)
         var j = 0
-        while j < whole { maxima = pointwiseMax(maxima, VectorMath.load(row + j)); j += 16 }
-        var maximum = maxima.max()
+        while j < whole { maxima = VectorMath.maximum(maxima, VectorMath.load(row + j)); j += 16 }
+        var maximum = VectorMath.largest(maxima)
         while j < count { maximum = max(maximum, row[j]); j += 1 }
         var sums = Float16x()
         var tail: Float = 0

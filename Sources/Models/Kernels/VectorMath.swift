@@ -11,7 +11,7 @@ enum VectorMath {
     /// Inputs below -87 give ~1e-38 instead of underflowing to 0.
     @inline(__always)
     static func exp(_ input: Float16x) -> Float16x {
-        let x = input.clamped(lowerBound: Float16x(repeating: -87.0), upperBound: Float16x(repeating: 88.0))
+        let x = minimum(maximum(input, Float16x(repeating: -87)), Float16x(repeating: 88))
         // Round x·log2(e) to the nearest integer with the 1.5·2^23 trick (no rounding instruction
         // needed); the integer itself is read back from the low mantissa bits.
         let magic: Float = 12_582_912
@@ -30,25 +30,61 @@ enum VectorMath {
         return p * scale
     }
 
-    /// erf(x) with absolute error below 3e-7 (Abramowitz & Stegun 7.1.26, the form PyTorch's
-    /// vectorised CPU kernels use): 1 − t·P(t)·e^(−x²), t = 1/(1 + 0.3275911·|x|), sign restored.
+    /// erf(x) with absolute error below 2e-7. For |x| < 1 the Maclaurin series
+    /// (2/√π)·Σ (−1)ᵏ x^(2k+1) / (k!(2k+1)) to k = 11 (truncation < 1e-10); elsewhere Abramowitz &
+    /// Stegun 7.1.26 (error 1.5e-7, the form PyTorch's vectorised CPU kernels use):
+    /// 1 − t·P(t)·e^(−x²), t = 1/(1 + 0.3275911·|x|), with the sign restored.
     @inline(__always)
     static func erf(_ x: Float16x) -> Float16x {
-        let magnitude = x.replacing(with: -x, where: x .< 0)
+        let negative = x .< 0
+        let magnitude = x.replacing(with: -x, where: negative)
         let t = 1 / (1 + 0.327_591_1 * magnitude)
         var p = Float16x(repeating: 1.061_405_429)
         p = p * t - 1.453_152_027
         p = p * t + 1.421_413_741
         p = p * t - 0.284_496_736
         p = p * t + 0.254_829_592
-        let value = 1 - p * t * exp(-(magnitude * magnitude))
-        return value.replacing(with: -value, where: x .< 0)
+        let tail = 1 - p * t * exp(-(magnitude * magnitude))
+        let x2 = magnitude * magnitude
+        // Horner's rule, written out so no coefficient array is built per call.
+        var series = Float16x(repeating: -1.089_222_103_7e-9)
+        series = series * x2 + 1.312_253_296_4e-8
+        series = series * x2 - 1.450_385_222_3e-7
+        series = series * x2 + 1.458_916_900_1e-6
+        series = series * x2 - 1.322_751_322_8e-5
+        series = series * x2 + 1.068_376_068_4e-4
+        series = series * x2 - 7.575_757_575_8e-4
+        series = series * x2 + 4.629_629_629_6e-3
+        series = series * x2 - 2.380_952_381_0e-2
+        series = series * x2 + 0.1
+        series = series * x2 - 1.0 / 3
+        series = series * x2 + 1
+        series *= magnitude * 1.128_379_167_095_512_6
+        let value = tail.replacing(with: series, where: magnitude .< 1)
+        return value.replacing(with: -value, where: negative)
     }
 
     /// tanh(x) = 1 − 2/(e^(2x) + 1), absolute error below 3e-7; saturates to ±1.
     @inline(__always)
     static func tanh(_ x: Float16x) -> Float16x {
         1 - 2 / (exp(2 * x) + 1)
+    }
+
+    /// Lane-wise maximum. Written as a compare and blend because the standard library's
+    /// `pointwiseMax`/`clamped` are generic lane loops that do not vectorise.
+    @inline(__always)
+    static func maximum(_ a: Float16x, _ b: Float16x) -> Float16x { a.replacing(with: b, where: a .< b) }
+
+    /// Lane-wise minimum (compare and blend, see `maximum`).
+    @inline(__always)
+    static func minimum(_ a: Float16x, _ b: Float16x) -> Float16x { a.replacing(with: b, where: b .< a) }
+
+    /// Largest lane, by halving (the standard library's `max()` is a lane loop).
+    @inline(__always)
+    static func largest(_ x: Float16x) -> Float {
+        let eight = x.lowHalf.replacing(with: x.highHalf, where: x.lowHalf .< x.highHalf)
+        let four = eight.lowHalf.replacing(with: eight.highHalf, where: eight.lowHalf .< eight.highHalf)
+        return Swift.max(Swift.max(four[0], four[1]), Swift.max(four[2], four[3]))
     }
 
     /// Loads 16 floats from any address.
