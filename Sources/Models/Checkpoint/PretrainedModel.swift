@@ -28,15 +28,13 @@ public struct PretrainedModel: Sendable {
     public static func load(directory: URL) throws -> PretrainedModel {
         try CheckpointDirectory.validate(directory)
         let configURL = directory.appendingPathComponent("config.json")
-        let configData = try readFile(configURL)
-        let modelType = try ModelRegistry.modelType(ofConfiguration: configData, path: configURL.path)
-        _ = try ModelRegistry.architecture(modelType: modelType)
+        let configuration = try ModelRegistry.configuration(try readFile(configURL), path: configURL.path)
         var weights = try WeightLoader(checkpoint: try CheckpointDirectory.openWeights(directory))
-        let network = try ModelRegistry.makeModel(configuration: configData, path: configURL.path, weights: &weights)
+        let network = try configuration.makeModel(weights: &weights)
         var warnings: [ModelWarning] = []
         let unused = try weights.finish()
         if !unused.isEmpty { warnings.append(.unusedTensors(names: unused)) }
-        let tokenizer = try hasTokenizer(directory) ? Tokenizer.load(directory: directory, modelType: modelType) : nil
+        let tokenizer = try hasTokenizer(directory) ? Tokenizer.load(directory: directory, modelType: configuration.architecture.modelType) : nil
         if let tokenizer, tokenizer.vocabularySize > network.summary.vocabularySize {
             warnings.append(.tokenizerLargerThanModel(tokenizerVocabulary: tokenizer.vocabularySize,
                                                       modelVocabulary: network.summary.vocabularySize))
@@ -50,7 +48,7 @@ public struct PretrainedModel: Sendable {
     /// - Throws: `ModelError` for an unsupported or invalid configuration.
     public static func randomlyInitialized(configuration: Data, seed: UInt64) throws -> any TransformerModel {
         var weights = WeightLoader(randomSeed: seed)
-        let network = try ModelRegistry.makeModel(configuration: configuration, path: "config.json", weights: &weights)
+        let network = try ModelRegistry.configuration(configuration, path: "config.json").makeModel(weights: &weights)
         _ = try weights.finish()
         return network
     }

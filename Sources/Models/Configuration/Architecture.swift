@@ -25,52 +25,66 @@ public enum Architecture: String, CaseIterable, Sendable {
     public var isDecoder: Bool { self == .gptNeoX || self == .gpt2 }
 }
 
-/// The model registry: the one table from `model_type` to the code that decodes the configuration
-/// and builds the model. Everything else works with `Architecture` and `TransformerModel`.
-public enum ModelRegistry {
-    /// Decodes and validates a configuration, then builds the model from a weight loader.
-    typealias Creator = @Sendable (_ config: Data, _ path: String, _ weights: inout WeightLoader) throws -> any TransformerModel
+/// A decoded and validated `config.json`, typed by architecture.
+public enum ModelConfiguration: Sendable, Equatable {
+    case bert(BertConfiguration)
+    case roberta(BertConfiguration)
+    case gptNeoX(GPTNeoXConfiguration)
+    case gpt2(GPT2Configuration)
 
-    static let creators: [Architecture: Creator] = [
-        .bert: { data, path, weights in
-            try BertModel(configuration: try decodeConfiguration(BertConfiguration.self, data, path), positions: .absolute, weights: &weights)
-        },
-        .roberta: { data, path, weights in
-            let configuration = try decodeConfiguration(BertConfiguration.self, data, path)
-            return try BertModel(configuration: configuration, positions: .roberta(paddingIndex: configuration.padTokenID ?? RoBERTa.defaultPaddingIndex),
-                             weights: &weights)
-        },
-        .gptNeoX: { data, path, weights in
-            try GPTNeoXModel(configuration: try decodeConfiguration(GPTNeoXConfiguration.self, data, path), weights: &weights)
-        },
-        .gpt2: { data, path, weights in
-            try GPT2Model(configuration: try decodeConfiguration(GPT2Configuration.self, data, path), weights: &weights)
-        },
+    /// The architecture this configuration describes.
+    public var architecture: Architecture {
+        switch self {
+        case .bert: return .bert
+        case .roberta: return .roberta
+        case .gptNeoX: return .gptNeoX
+        case .gpt2: return .gpt2
+        }
+    }
+
+    /// Builds the model, taking every tensor from `weights` (call `weights.finish()` afterwards).
+    /// - Throws: `ModelError` when an option cannot be built (the configuration was validated).
+    public func makeModel(weights: inout WeightLoader) throws -> any TransformerModel {
+        switch self {
+        case let .bert(configuration):
+            return try BertModel(configuration: configuration, positions: .absolute, weights: &weights)
+        case let .roberta(configuration):
+            let padding = configuration.padTokenID ?? RoBERTa.defaultPaddingIndex
+            return try BertModel(configuration: configuration, positions: .roberta(paddingIndex: padding), weights: &weights)
+        case let .gptNeoX(configuration):
+            return try GPTNeoXModel(configuration: configuration, weights: &weights)
+        case let .gpt2(configuration):
+            return try GPT2Model(configuration: configuration, weights: &weights)
+        }
+    }
+}
+
+/// The model registry: the one table from `model_type` to the code that decodes and validates
+/// its configuration. Everything else works with `Architecture` and `ModelConfiguration`.
+public enum ModelRegistry {
+    typealias Decoder = @Sendable (_ config: Data, _ path: String) throws -> ModelConfiguration
+
+    static let decoders: [String: Decoder] = [
+        "bert": { .bert(try decodeConfiguration(BertConfiguration.self, $0, $1)) },
+        "roberta": { .roberta(try decodeConfiguration(BertConfiguration.self, $0, $1)) },
+        "gpt_neox": { .gptNeoX(try decodeConfiguration(GPTNeoXConfiguration.self, $0, $1)) },
+        "gpt2": { .gpt2(try decodeConfiguration(GPT2Configuration.self, $0, $1)) },
     ]
 
     /// The `model_type` strings that can be loaded, sorted.
-    public static var supportedModelTypes: [String] { Architecture.allCases.map(\.modelType).sorted() }
+    public static var supportedModelTypes: [String] { decoders.keys.sorted() }
 
-    /// The architecture of a `model_type`.
-    /// - Throws: `ModelError.unsupportedArchitecture` listing the supported ones.
-    public static func architecture(modelType: String) throws -> Architecture {
-        guard let architecture = Architecture(rawValue: modelType) else {
+    /// Decodes and validates config.json bytes; `path` names the file in errors.
+    /// - Throws: `ModelError.malformedConfiguration` (unreadable JSON, no `model_type`, a value of
+    ///   the wrong type), `.unsupportedArchitecture` (listing the supported ones),
+    ///   `.invalidConfiguration` or `.unsupportedFeature` from `validate()`.
+    public static func configuration(_ data: Data, path: String) throws -> ModelConfiguration {
+        struct Header: Decodable { let modelType: String; enum CodingKeys: String, CodingKey { case modelType = "model_type" } }
+        let modelType = try decodeConfiguration(Header.self, data, path).modelType
+        guard let decode = decoders[modelType] else {
             throw ModelError.unsupportedArchitecture(modelType: modelType, supported: supportedModelTypes)
         }
-        return architecture
-    }
-
-    /// Reads `model_type` from config.json bytes.
-    /// - Throws: `ModelError.malformedConfiguration` when the JSON is unreadable or has no `model_type`.
-    public static func modelType(ofConfiguration data: Data, path: String) throws -> String {
-        struct Header: Decodable { let modelType: String; enum CodingKeys: String, CodingKey { case modelType = "model_type" } }
-        return try decodeConfiguration(Header.self, data, path).modelType
-    }
-
-    /// Builds the model a configuration describes.
-    public static func makeModel(configuration data: Data, path: String, weights: inout WeightLoader) throws -> any TransformerModel {
-        let architecture = try architecture(modelType: try modelType(ofConfiguration: data, path: path))
-        return try creators[architecture]!(data, path, &weights)
+        return try decode(data, path)
     }
 
     /// Decodes config.json into `type` and runs its `validate()` if it has one.
