@@ -4,8 +4,8 @@ import Foundation
 public enum ModelWarning: Sendable, Equatable, CustomStringConvertible {
     /// Checkpoint tensors no part of the model uses (e.g. a pre-training head).
     case unusedTensors(names: [String])
-    /// A document was cut to the model's (or the requested) maximum length.
-    case truncated(document: Int, tokens: Int, keptTokens: Int)
+    /// Documents cut to the model's (or the requested) maximum length, by corpus index.
+    case truncatedDocuments(indices: [Int], maximumLength: Int)
     /// Documents with no tokens (empty or whitespace only) were skipped.
     case skippedEmptyDocuments(indices: [Int])
     /// The tokenizer can produce ids the model's embedding table does not have.
@@ -19,8 +19,9 @@ public enum ModelWarning: Sendable, Equatable, CustomStringConvertible {
         case let .unusedTensors(names):
             let shown = names.prefix(6).joined(separator: ", ")
             return "\(names.count) checkpoint tensor\(names.count == 1 ? " is" : "s are") not used by the model: \(shown)\(names.count > 6 ? ", …" : "")"
-        case let .truncated(document, tokens, kept):
-            return "document \(document) has \(tokens) tokens; truncated to \(kept)"
+        case let .truncatedDocuments(indices, maximumLength):
+            let shown = indices.prefix(10).map(String.init).joined(separator: ", ")
+            return "truncated \(indices.count) document\(indices.count == 1 ? "" : "s") to \(maximumLength) tokens (\(shown)\(indices.count > 10 ? ", …" : ""))"
         case let .skippedEmptyDocuments(indices):
             let shown = indices.prefix(10).map(String.init).joined(separator: ", ")
             return "skipped \(indices.count) empty document\(indices.count == 1 ? "" : "s") (\(shown)\(indices.count > 10 ? ", …" : ""))"

@@ -8,7 +8,8 @@ extension Tokenizer {
     public static func load(vocabTxt url: URL, lowercase: Bool = true) throws -> Tokenizer {
         let text = String(decoding: try readFile(url), as: UTF8.self)
         var vocabulary: [String: Int] = [:]
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on scalars: as Characters, "\r\n" is one grapheme that is not "\n".
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
         if lines.last == "" { lines.removeLast() }
         for (id, line) in lines.enumerated() {
             let token = String(line.reversed().drop { $0.isWhitespace }.reversed())
@@ -42,7 +43,10 @@ extension Tokenizer {
         }
         var merges: [(String, String)] = []
         let text = String(decoding: try readFile(mergesURL), as: UTF8.self)
-        for (number, line) in text.split(separator: "\n").enumerated() where !line.hasPrefix("#version") && !line.isEmpty {
+        let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
+        for (number, rawLine) in lines.enumerated() {
+            let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : rawLine
+            if line.hasPrefix("#version") || line.isEmpty { continue }
             let parts = line.split(separator: " ")
             guard parts.count == 2 else {
                 throw ModelError.malformedTokenizer(source: mergesURL.path, detail: "line \(number + 1) is not two tokens: \"\(line)\"")
