@@ -78,3 +78,20 @@ import TestSupport
         #expect(tokenizer.decode([2, 4, 5, 3], skipSpecialTokens: true) == "hellos")
     }
 }
+
+/// `Tokenizer.load(url:)` picks the loader from the path.
+@Suite struct TokenizerPathTests {
+    @Test func loadsByKindOfPath() throws {
+        let json = try Tokenizer.load(url: Fixtures.url("bpe/tokenizer.json"))
+        #expect(json.encode("hello world").ids == [259, 287, 79, 423, 310], "ids from tokenizers 0.23")
+        let directory = try Tokenizer.load(url: try ModelsFixtures.requireMiniLM())
+        let vocab = try Tokenizer.load(url: ModelsFixtures.miniLM.appendingPathComponent("vocab.txt"))
+        #expect(directory.encode("Hello, World!").ids == vocab.encode("Hello, World!").ids)
+        do {
+            _ = try Tokenizer.load(url: Fixtures.url("tiny-gpt2/model.safetensors"))
+            Issue.record("no error")
+        } catch {
+            #expect("\(error)" == "invalid tokenizer file: model.safetensors is neither a .json tokenizer nor a .txt vocabulary")
+        }
+    }
+}

@@ -80,18 +80,17 @@ struct BertLayer: Sendable {
     }
 }
 
-/// Scratch matrices of one forward pass, carved from one allocation.
+/// Scratch matrices of one forward pass. Separate allocations below glibc's largest mmap
+/// threshold (32 MB), so later passes reuse heap memory instead of faulting in fresh pages.
 struct BertScratch {
-    let buffer: ScratchBuffer
+    let buffers: [ScratchBuffer]
     let query, key, value, context, projection, hidden, intermediate: UnsafeMutablePointer<Float>
 
     init(rows: Int, width: Int, feedForward: Int) {
-        let block = rows * width
-        buffer = ScratchBuffer(6 * block + rows * feedForward)
-        let base = buffer.pointer
-        (query, key, value) = (base, base + block, base + 2 * block)
-        (context, projection, hidden) = (base + 3 * block, base + 4 * block, base + 5 * block)
-        intermediate = base + 6 * block
+        buffers = (0..<6).map { _ in ScratchBuffer(rows * width) } + [ScratchBuffer(rows * feedForward)]
+        (query, key, value) = (buffers[0].pointer, buffers[1].pointer, buffers[2].pointer)
+        (context, projection, hidden) = (buffers[3].pointer, buffers[4].pointer, buffers[5].pointer)
+        intermediate = buffers[6].pointer
     }
 }
 

@@ -48,16 +48,14 @@ struct DecoderStack {
     }
 }
 
-/// Scratch matrices of a decoder block, carved from one allocation.
+/// Scratch matrices of a decoder block (separate allocations, see `BertScratch`).
 struct DecoderScratch {
-    let buffer: ScratchBuffer
+    let buffers: [ScratchBuffer]
     let normed, qkv, context, intermediate: UnsafeMutablePointer<Float>
 
     init(rows: Int, width: Int, feedForward: Int) {
-        buffer = ScratchBuffer(rows * (5 * width + feedForward))
-        normed = buffer.pointer
-        qkv = normed + rows * width
-        context = qkv + rows * 3 * width
-        intermediate = context + rows * width
+        buffers = [ScratchBuffer(rows * width), ScratchBuffer(rows * 3 * width), ScratchBuffer(rows * width),
+                   ScratchBuffer(rows * feedForward)]
+        (normed, qkv, context, intermediate) = (buffers[0].pointer, buffers[1].pointer, buffers[2].pointer, buffers[3].pointer)
     }
 }

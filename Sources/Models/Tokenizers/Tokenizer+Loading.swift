@@ -19,6 +19,24 @@ extension Tokenizer {
         throw ModelError.noTokenizer(directory: directory.path)
     }
 
+    /// Loads a tokenizer from a path: a model directory (see `load(directory:modelType:)`), a
+    /// `*.json` tokenizer file, or a WordPiece `*.txt` vocabulary (lowercasing, as uncased BERT).
+    /// - Throws: `ModelError.fileNotFound`, `.invalidArgument` for another kind of file, or the
+    ///   error of the loader used.
+    public static func load(url: URL) throws -> Tokenizer {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw ModelError.fileNotFound(path: url.path, expected: "tokenizer.json, vocab.txt or a model directory")
+        }
+        if isDirectory.boolValue { return try load(directory: url) }
+        switch url.pathExtension.lowercased() {
+        case "json": return try load(tokenizerJSON: url)
+        case "txt": return try load(vocabTxt: url)
+        default:
+            throw ModelError.invalidArgument(name: "tokenizer file", detail: "\(url.lastPathComponent) is neither a .json tokenizer nor a .txt vocabulary")
+        }
+    }
+
     /// Loads a Hugging Face `tokenizer.json`.
     /// - Throws: `ModelError.malformedTokenizer` (with the decoding path) or
     ///   `ModelError.unsupportedTokenizerComponent`.
