@@ -22,7 +22,9 @@ let modelsBenchmark = Benchmark(name: "minilm", summary: "MiniLM forward tokens/
     for threads in [1, 2] {
         Parallel.setThreadCount(threads)
         var ours = (fixed: 0.0, mixed: 0.0), theirs: (fixed: Double?, mixed: Double?) = (nil, nil)
+        var sgemm = 0.0
         for _ in 0..<rounds {
+            sgemm = max(sgemm, sgemmRate(m: fixed.tokenCount, n: model.summary.feedForwardSize, k: model.summary.hiddenSize))
             let peer = runPeer("minilm_torch.py", [directory.path, "\(threads)", "\(batchSize)", "\(length)"])
             if let reason = peer.note { table.note("PyTorch unavailable (\(threads) threads): \(reason)") }
             theirs = (max(theirs.fixed ?? 0, peer.value("fixed") ?? 0), max(theirs.mixed ?? 0, peer.value("mixed") ?? 0))
@@ -33,7 +35,6 @@ let modelsBenchmark = Benchmark(name: "minilm", summary: "MiniLM forward tokens/
         table.add("\(batchSize) × \(length) tokens, \(label)", mindscope: ours.fixed, peer: theirs.fixed.flatMap { $0 > 0 ? $0 : nil })
         table.add("\(batchSize) × 16…\(length) tokens (mean \(mixed.tokenCount / batchSize)), \(label)", mindscope: ours.mixed,
                   peer: theirs.mixed.flatMap { $0 > 0 ? $0 : nil })
-        let sgemm = sgemmRate(m: fixed.tokenCount, n: model.summary.feedForwardSize, k: model.summary.hiddenSize)
         let achieved = flops * ours.fixed / Double(fixed.tokenCount)
         table.note(String(format: "%@: %.1f GFLOP/s on 32 × 128 = %.0f%% of sgemm's %.1f GFLOP/s (%d×%d×%d); at that rate the whole forward would run at %.0f tokens/s",
                           label, achieved / 1e9, 100 * achieved / sgemm, sgemm / 1e9, fixed.tokenCount, model.summary.feedForwardSize,

@@ -11,28 +11,28 @@ import Tensors
 //     x'     = LN(GELU(h W₁ + b₁) W₂ + b₂ + h)
 
 /// Self-attention of one layer: context = softmax(QKᵀ/√D) V per head, before the output projection.
+/// The checkpoint's query, key and value matrices are stacked once at load into one [3C, C]
+/// projection, so each layer packs its input for BLAS once instead of three times.
 struct BertSelfAttention: Sendable {
-    let query: Linear, key: Linear, value: Linear
+    let queryKeyValue: Linear
     let heads: Int, headWidth: Int
 
     init(_ prefix: String, _ config: BertConfiguration, _ weights: inout WeightLoader) {
         let c = config.hiddenSize
-        query = Linear("\(prefix).query", inputs: c, outputs: c, from: &weights)
-        key = Linear("\(prefix).key", inputs: c, outputs: c, from: &weights)
-        value = Linear("\(prefix).value", inputs: c, outputs: c, from: &weights)
+        let parts = ["query", "key", "value"].map { Linear("\(prefix).\($0)", inputs: c, outputs: c, from: &weights) }
+        queryKeyValue = Linear(weight: Tensor.concatenateRows(parts.map(\.weight)),
+                               bias: Tensor.concatenateRows(parts.map { $0.bias! }), layout: .outputsByInputs)
         heads = config.headCount
         headWidth = c / heads
     }
 
-    /// context [T, C] from x [T, C]; q, k, v are [T, C] scratch.
+    /// context [T, C] from x [T, C]; the [T, 3C] projection goes to scratch.
     func callAsFunction(_ x: UnsafePointer<Float>, rows: Int, sequences: [Range<Int>], scratch s: BertScratch) {
         let c = heads * headWidth
-        query(x, rows: rows, into: s.query)
-        key(x, rows: rows, into: s.key)
-        value(x, rows: rows, into: s.value)
-        Attention.compute(query: HeadMatrix(base: s.query, headStride: headWidth, rowStride: c),
-                          key: HeadMatrix(base: s.key, headStride: headWidth, rowStride: c),
-                          value: HeadMatrix(base: s.value, headStride: headWidth, rowStride: c),
+        queryKeyValue(x, rows: rows, into: s.queryKeyValue)
+        Attention.compute(query: HeadMatrix(base: s.queryKeyValue, headStride: headWidth, rowStride: 3 * c),
+                          key: HeadMatrix(base: s.queryKeyValue + c, headStride: headWidth, rowStride: 3 * c),
+                          value: HeadMatrix(base: s.queryKeyValue + 2 * c, headStride: headWidth, rowStride: 3 * c),
                           heads: heads, headWidth: headWidth, sequences: sequences, causal: false,
                           scale: 1 / Float(headWidth).squareRoot(), context: s.context, contextStride: c)
     }
@@ -75,7 +75,7 @@ struct BertLayer: Sendable {
     }
 
     var parameterCount: Int {
-        [attention.query, attention.key, attention.value, attentionOutput, intermediate, output].map(\.parameterCount).reduce(0, +)
+        [attention.queryKeyValue, attentionOutput, intermediate, output].map(\.parameterCount).reduce(0, +)
             + attentionNorm.parameterCount + outputNorm.parameterCount
     }
 }
@@ -84,13 +84,13 @@ struct BertLayer: Sendable {
 /// threshold (32 MB), so later passes reuse heap memory instead of faulting in fresh pages.
 struct BertScratch {
     let buffers: [ScratchBuffer]
-    let query, key, value, context, projection, hidden, intermediate: UnsafeMutablePointer<Float>
+    let queryKeyValue, context, projection, hidden, intermediate: UnsafeMutablePointer<Float>
 
     init(rows: Int, width: Int, feedForward: Int) {
-        buffers = (0..<6).map { _ in ScratchBuffer(rows * width) } + [ScratchBuffer(rows * feedForward)]
-        (query, key, value) = (buffers[0].pointer, buffers[1].pointer, buffers[2].pointer)
-        (context, projection, hidden) = (buffers[3].pointer, buffers[4].pointer, buffers[5].pointer)
-        intermediate = buffers[6].pointer
+        buffers = [ScratchBuffer(rows * 3 * width)] + (0..<3).map { _ in ScratchBuffer(rows * width) } + [ScratchBuffer(rows * feedForward)]
+        queryKeyValue = buffers[0].pointer
+        (context, projection, hidden) = (buffers[1].pointer, buffers[2].pointer, buffers[3].pointer)
+        intermediate = buffers[4].pointer
     }
 }
 

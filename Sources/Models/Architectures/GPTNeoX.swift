@@ -143,30 +143,3 @@ public struct GPTNeoXModel: TransformerModel {
         })
     }
 }
-
-/// out[t] = table[ids[t]] for a [V, C] table, in parallel over tokens.
-func gatherRows(_ table: Tensor, _ ids: [Int], into out: UnsafeMutablePointer<Float>, adding other: Tensor? = nil,
-                otherRows: [Int]? = nil) {
-    let c = table.shape[1]
-    table.withUnsafeBufferPointer { t in
-        Parallel.forRanges(ids.count, minimumChunk: 64) { range in
-            for row in range { (out + row * c).update(from: t.baseAddress! + ids[row] * c, count: c) }
-        }
-    }
-    guard let other, let otherRows else { return }
-    other.withUnsafeBufferPointer { o in
-        Parallel.forRanges(ids.count, minimumChunk: 64) { range in
-            for row in range {
-                let target = out + row * c, source = o.baseAddress! + otherRows[row] * c
-                for j in 0..<c { target[j] += source[j] }
-            }
-        }
-    }
-}
-
-extension Tensor {
-    /// Whether two tensors view the same elements (tied weights).
-    func storageIdentical(to other: Tensor) -> Bool {
-        shape == other.shape && withUnsafeBufferPointer { a in other.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
-    }
-}

@@ -35,6 +35,8 @@ public struct Tokenizer: Sendable {
     let addedVocabulary: AddedVocabulary
     let tokenForID: [Int: String]
     let idForToken: [String: Int]
+    /// One more than the largest id (the size an embedding matrix needs).
+    public let vocabularySize: Int
 
     /// Assembles a pipeline; the vocabulary of `model` and the added tokens give the id ↔ token maps.
     public init(normalizer: Normalizer?, preTokenizer: PreTokenizer?, model: Model, postProcessor: PostProcessor,
@@ -56,10 +58,9 @@ public struct Tokenizer: Sendable {
         byID.reserveCapacity(byToken.count)
         for (token, id) in byToken { byID[id] = token }
         tokenForID = byID
+        vocabularySize = (byID.keys.max() ?? -1) + 1
     }
 
-    /// One more than the largest id (the size an embedding matrix needs).
-    public var vocabularySize: Int { (tokenForID.keys.max() ?? -1) + 1 }
     /// The added (mostly special) tokens.
     public var addedTokens: [AddedToken] { addedVocabulary.tokens }
     /// The token spelt by `id`, in the model's own alphabet (`##ing`, `Ġworld`).
