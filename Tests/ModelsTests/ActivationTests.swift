@@ -148,4 +148,21 @@ import TestSupport
         }
         #expect("\(ModelError.layerOutOfRange(layer: 7, available: 0...6))" == "layer 7 does not exist; hidden states are numbered 0...6 (0 = embeddings)")
     }
+
+    @Test func storeErrorsLeaveNothingBehind() throws {
+        let (model, _, _) = try miniLMAndSentences()
+        let parent = Fixtures.temporaryDirectory("store-errors")
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let empty = parent.appendingPathComponent("never")
+        #expect(throws: ModelError.noDocuments(reason: "all 1 documents are empty")) { try model.activations(of: [""], store: empty) }
+        #expect(!FileManager.default.fileExists(atPath: empty.path), "a store that received nothing is removed")
+        let file = parent.appendingPathComponent("plain-file")
+        try Data("x".utf8).write(to: file)
+        do {
+            _ = try model.activations(of: ["text"], store: file.appendingPathComponent("acts"))
+            Issue.record("no error")
+        } catch {
+            #expect("\(error)".hasPrefix("cannot write \(file.path)/acts: cannot create the store directory"))
+        }
+    }
 }

@@ -83,7 +83,7 @@ struct StoreSink: ActivationSink {
         if FileManager.default.fileExists(atPath: indexURL.path) { throw ModelError.storeExists(path: directory.path) }
         createdDirectory = !FileManager.default.fileExists(atPath: directory.path)
         do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
-            throw ModelError.unreadableFile(path: directory.path, reason: "cannot create the store directory: \(error.localizedDescription)")
+            throw ModelError.writeFailed(path: directory.path, reason: "cannot create the store directory: \(error.localizedDescription)")
         }
         self.layout = layout
         self.directory = directory
@@ -108,7 +108,7 @@ struct StoreSink: ActivationSink {
     func discard() throws {
         guard index.shards.isEmpty, pending.isEmpty, createdDirectory else { return }
         do { try FileManager.default.removeItem(at: directory) } catch {
-            throw ModelError.unreadableFile(path: directory.path, reason: "cannot remove the empty store: \(error.localizedDescription)")
+            throw ModelError.writeFailed(path: directory.path, reason: "cannot remove the empty store: \(error.localizedDescription)")
         }
     }
 

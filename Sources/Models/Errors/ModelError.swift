@@ -10,6 +10,7 @@ public enum ModelError: Error, Equatable, Sendable {
     case pytorchCheckpointRefused(path: String)
     case noWeights(directory: String)
     case unreadableFile(path: String, reason: String)
+    case writeFailed(path: String, reason: String)
     case malformedConfiguration(path: String, detail: String)
     case invalidConfiguration(key: String, detail: String)
     case unsupportedArchitecture(modelType: String, supported: [String])
@@ -60,6 +61,8 @@ extension ModelError: CustomStringConvertible, LocalizedError {
             return "no model.safetensors, *.safetensors shards or model.safetensors.index.json in \(directory)"
         case let .unreadableFile(path, reason):
             return "cannot read \(path): \(reason)"
+        case let .writeFailed(path, reason):
+            return "cannot write \(path): \(reason)"
         case let .malformedConfiguration(path, detail):
             return "malformed \(path): \(detail)"
         case let .invalidConfiguration(key, detail):
