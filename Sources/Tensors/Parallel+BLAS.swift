@@ -15,9 +15,16 @@ extension Parallel {
             for range in ranges { body(range) }
             return
         }
-        let blasThreads = Int(openblas_get_num_threads())
+        withSerialBLAS { forEach(ranges.count) { body(ranges[$0]) } }
+    }
+
+    /// Runs `body` with OpenBLAS held to one thread (restored afterwards), for code that splits
+    /// its products over `Parallel`'s threads itself; nested calls are cheap.
+    public static func withSerialBLAS<R>(_ body: () throws -> R) rethrows -> R {
+        let blasThreads = openblas_get_num_threads()
+        guard blasThreads != 1 else { return try body() }
         openblas_set_num_threads(1)
-        defer { openblas_set_num_threads(Int32(blasThreads)) }
-        forEach(ranges.count) { body(ranges[$0]) }
+        defer { openblas_set_num_threads(blasThreads) }
+        return try body()
     }
 }

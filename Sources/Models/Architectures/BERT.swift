@@ -164,6 +164,13 @@ public struct BertModel: TransformerModel {
         }
         try batch.validate(vocabularySize: configuration.vocabularySize, maximumLength: summary.maximumLength,
                            typeVocabularySize: configuration.typeVocabularySize)
+        // Products split their rows over Parallel's threads themselves (see Linear.multiply).
+        return Parallel.withSerialBLAS { encode(batch, options: options) }
+    }
+
+    /// The forward loop: embeddings, then each block into a fresh buffer (or a recycled one
+    /// whose hidden state was not asked for).
+    private func encode(_ batch: TokenBatch, options: ForwardOptions) -> ForwardOutput {
         let rows = batch.tokenCount, c = configuration.hiddenSize
         let sequences = batch.ranges
         let scratch = BertScratch(rows: rows, width: c, feedForward: configuration.intermediateSize)

@@ -18,6 +18,12 @@ struct DecoderStack {
     ///   - block: block i (0-based) reads rᵢ and writes rᵢ₊₁.
     func run(_ batch: TokenBatch, options: ForwardOptions, embed: (UnsafeMutablePointer<Float>) -> Void,
              block: (Int, UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void) -> ForwardOutput {
+        // Products split their rows over Parallel's threads themselves (see Linear.multiply).
+        Parallel.withSerialBLAS { runLoop(batch, options: options, embed: embed, block: block) }
+    }
+
+    private func runLoop(_ batch: TokenBatch, options: ForwardOptions, embed: (UnsafeMutablePointer<Float>) -> Void,
+                         block: (Int, UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void) -> ForwardOutput {
         let rows = batch.tokenCount
         var output = ForwardOutput()
         var current = ActivationBuffer(rows: rows, width: width)
