@@ -142,4 +142,21 @@ import TestSupport
             }
         }
     }
+
+    @Test(arguments: [Linear.Layout.outputsByInputs, .inputsByOutputs])
+    func linearProductsMatchNaiveWhetherSplitOrNot(layout: Linear.Layout) {
+        var rng = SeededRNG(seed: 12)
+        let (inputs, outputs) = (24, 40)
+        let weight = Tensor.randomNormal(layout == .outputsByInputs ? [outputs, inputs] : [inputs, outputs], rng: &rng)
+        let bias = Tensor.randomNormal([outputs], rng: &rng)
+        let linear = Linear(weight: weight, bias: bias, layout: layout)
+        for rows in [3, 300] {   // 300 rows are split over the threads when there are several
+            let x = Tensor.randomNormal([rows, inputs], rng: &rng)
+            var y = Tensor(zeros: [rows, outputs])
+            x.withUnsafeBufferPointer { xp in y.withUnsafeMutableBufferPointer { yp in linear(xp.baseAddress!, rows: rows, into: yp.baseAddress!) } }
+            var reference = naiveMatmul(x, weight, transposeB: layout == .outputsByInputs)
+            for r in 0..<rows { for j in 0..<outputs { reference[r, j] += bias[j] } }
+            #expect(mismatch(y, reference, tolerance: 1e-4) == nil, "\(layout) rows \(rows)")
+        }
+    }
 }

@@ -28,4 +28,11 @@ import COpenBLAS
         }
         for i in 0..<8 { #expect(results[i].maxAbsDifference(naiveMatmul(a[i], b)) < 1e-5) }
     }
+
+    @Test func serialBLASScopeRestoresAndNests() {
+        let before = openblas_get_num_threads()
+        let inside = Parallel.withSerialBLAS { Parallel.withSerialBLAS { openblas_get_num_threads() } }
+        #expect(inside == 1)
+        #expect(openblas_get_num_threads() == before)
+    }
 }
