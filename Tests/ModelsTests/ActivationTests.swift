@@ -165,4 +165,23 @@ import TestSupport
             #expect("\(error)".hasPrefix("cannot write \(file.path)/acts: cannot create the store directory"))
         }
     }
+
+    @Test(arguments: [ActivationScalar.f32, .f16])
+    func copyRowsPicksRowsFromMemoryAndStores(scalar: ActivationScalar) throws {
+        let (model, sentences, _) = try miniLMAndSentences()
+        let directory = Fixtures.temporaryDirectory("copy-rows").appendingPathComponent("acts")
+        defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
+        let request = ActivationRequest(layers: .only([2, 4]), batchSize: 1, scalar: scalar, shardBytes: 20_000)
+        for set in [try model.activations(of: sentences, request: request).set,
+                    try model.activations(of: sentences, request: request, store: directory).set] {
+            let picks = [(row: 22, layer: 4), (row: 0, layer: 2), (row: 13, layer: 2)]
+            var buffer = [Float](repeating: .nan, count: 3 * 384)
+            try buffer.withUnsafeMutableBufferPointer { try set.copyRows(picks, into: $0) }
+            for (slot, pick) in picks.enumerated() {
+                let expected = try set.rows(layer: pick.layer, pick.row..<(pick.row + 1)).scalars
+                #expect(Array(buffer[(slot * 384)..<((slot + 1) * 384)]) == expected, "\(pick)")
+            }
+            #expect(throws: ModelError.self) { try buffer.withUnsafeMutableBufferPointer { try set.copyRows([(row: 23, layer: 2)], into: $0) } }
+        }
+    }
 }

@@ -78,6 +78,27 @@ public struct ActivationSet: Sendable {
         }
     }
 
+    /// Copies rows chosen one by one (row index, recorded layer) to consecutive `width`-float
+    /// slots of `buffer`, without making a tensor per row: the random access SAE training needs.
+    /// - Throws: `ModelError.invalidArgument` for a row or layer not stored, or `buffer` too short.
+    public func copyRows(_ picks: [(row: Int, layer: Int)], into buffer: UnsafeMutableBufferPointer<Float>) throws {
+        guard buffer.count >= picks.count * width else {
+            throw ModelError.invalidArgument(name: "buffer", detail: "holds \(buffer.count) floats, \(picks.count * width) needed")
+        }
+        for (slot, pick) in picks.enumerated() {
+            guard (0..<rowCount).contains(pick.row), layers.contains(pick.layer) else {
+                throw ModelError.invalidArgument(name: "row", detail: "row \(pick.row) of layer \(pick.layer) is not stored")
+            }
+            var low = 0, high = shards.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if shards[middle].firstRow <= pick.row { low = middle } else { high = middle - 1 }
+            }
+            let shard = shards[low]
+            try shard.copyRow(layer: pick.layer, pick.row - shard.firstRow, width: width, into: buffer.baseAddress! + slot * width)
+        }
+    }
+
     /// The document a row belongs to (for pooled sets, the row itself).
     public func document(ofRow row: Int) -> Int {
         guard pooling == .none else { return row }
@@ -121,6 +142,37 @@ struct ActivationShard: Sendable {
                     Tensor(shape: [local.count, width]) { out in
                         for i in 0..<(local.count * width) {
                             out[i] = HalfPrecision.float(fromHalf: raw.loadUnaligned(fromByteOffset: 2 * (local.lowerBound * width + i), as: UInt16.self))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension ActivationShard {
+    /// Copies local row `row` of `layer` to `target` (`width` floats).
+    func copyRow(layer: Int, _ row: Int, width: Int, into target: UnsafeMutablePointer<Float>) throws {
+        switch storage {
+        case let .memory(matrices):
+            switch matrices[layer] {
+            case let .f32(tensor)?:
+                tensor.withUnsafeBufferPointer { target.update(from: $0.baseAddress! + row * width, count: width) }
+            case let .f16(bits)?:
+                for j in 0..<width { target[j] = HalfPrecision.float(fromHalf: bits[row * width + j]) }
+            case nil:
+                throw ModelError.invalidArgument(name: "layer", detail: "\(layer) not stored")
+            }
+        case let .file(file):
+            let name = "layer.\(layer)"
+            let dtype = try wrapFormat { try file.info(named: name) }.dtype
+            try wrapFormat {
+                try file.withUnsafeBytes(of: name) { raw in
+                    if dtype == .f32 {
+                        for j in 0..<width { target[j] = raw.loadUnaligned(fromByteOffset: 4 * (row * width + j), as: Float.self) }
+                    } else {
+                        for j in 0..<width {
+                            target[j] = HalfPrecision.float(fromHalf: raw.loadUnaligned(fromByteOffset: 2 * (row * width + j), as: UInt16.self))
                         }
                     }
                 }
