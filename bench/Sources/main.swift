@@ -13,6 +13,7 @@ let benchmarks: [Benchmark] = [
     plotBenchmark,
     saeBenchmark,
     brainRidgeBenchmark,
+    modelsBenchmark,
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
