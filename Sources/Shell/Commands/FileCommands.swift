@@ -18,7 +18,12 @@ enum FileCommands {
             url.appendPathExtension(ext)
             shownPath += "." + ext
         }
-        try named.object.save(to: url)
+        do {
+            try named.object.save(to: url)
+        } catch var error as ShellError where error.span == nil {
+            error.span = arguments.span(of: saved)
+            throw error
+        }
         context.output.print("saved \(named.name) (\(named.object.objectKind.name)) to \(shownPath)")
         return .done
     }

@@ -26,13 +26,17 @@ final class LineEditor {
     }
 
     private let completion: CompletionState
+    /// C strings libedit keeps pointers to: they must outlive every `readline` call, so they
+    /// are made once and never freed (the editor lives as long as the prompt).
+    private let readlineName = strdup("mindscope")
+    private let wordBreakCharacters = strdup(Completer.wordBreakCharacters)
 
     /// Sets libedit up: completion through `makeCompleter`, `history` as the earlier statements.
     init(history: [String], makeCompleter: @escaping () -> Completer) {
         completion = CompletionState(makeCompleter: makeCompleter)
-        mindscope_set_readline_name("mindscope")
+        mindscope_set_readline_name(readlineName)
         mindscope_set_catch_signals(0)
-        mindscope_set_word_break_characters(Completer.wordBreakCharacters)
+        mindscope_set_word_break_characters(wordBreakCharacters)
         mindscope_set_completion_context(Unmanaged.passUnretained(completion).toOpaque())
         mindscope_set_completion { _, state in
             guard let context = mindscope_completion_context() else { return nil }

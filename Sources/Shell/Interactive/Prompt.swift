@@ -24,9 +24,10 @@ struct Prompt {
             case .interrupted:
                 session.output.sink.write("\n", to: .standardOutput)
             case let .line(line):
-                guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
-                editor.remember(line)
-                history.append(line)
+                let entered = line.trimmingCharacters(in: .whitespaces)
+                guard !entered.isEmpty else { continue }
+                editor.remember(entered)
+                history.append(entered)
                 if session.run(line: line, location: nil) == .quit { return 0 }
             }
         }

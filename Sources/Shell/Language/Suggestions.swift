@@ -8,7 +8,7 @@ public enum Suggestions {
     public static func closest(to word: String, among candidates: [String]) -> String? {
         let typed = Array(word.lowercased())
         guard !typed.isEmpty else { return nil }
-        let allowed = typed.count <= 3 ? 1 : (typed.count <= 6 ? 2 : 3)
+        let allowed = allowedDistance(forLength: typed.count)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates where candidate != word {
             let distance = editDistance(typed, Array(candidate.lowercased()))
@@ -17,6 +17,11 @@ public enum Suggestions {
         if let best { return best.candidate }
         let extensions = candidates.filter { $0.lowercased().hasPrefix(word.lowercased()) && $0 != word }
         return extensions.count == 1 ? extensions[0] : nil
+    }
+
+    /// The largest edit distance still taken for a typo of a word of `length` characters.
+    public static func allowedDistance(forLength length: Int) -> Int {
+        length <= 3 ? 1 : (length <= 6 ? 2 : 3)
     }
 
     /// The optimal-string-alignment distance: insertions, deletions, substitutions and swaps

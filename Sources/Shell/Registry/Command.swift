@@ -53,7 +53,7 @@ public struct Command: Sendable {
     public var usage: String {
         var parts = [name]
         for positional in positionals {
-            var part = (positional.preposition.map { $0 + " " } ?? "") + positional.valueLabel
+            var part = (positional.preposition.map { $0 + " " } ?? "") + positional.name
             if positional.isVariadic { part += "..." }
             parts.append(positional.isRequired ? part : "[\(part)]")
         }

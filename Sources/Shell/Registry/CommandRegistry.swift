@@ -34,16 +34,23 @@ public struct CommandRegistry: Sendable {
         visibleCommands.filter { $0.verb.count >= words.count && Array($0.verb.prefix(words.count)) == words }
     }
 
-    /// The visible verb closest to the start of `words` (for did-you-mean).
+    /// The visible verb closest to the start of `words` (for did-you-mean): the verb whose words
+    /// are within the edit distance `Suggestions` allows of as many typed words; else the
+    /// shortest verb whose first word is close to (or the only extension of) the first typed word.
     public func closestVerb(to words: [String]) -> String? {
         var best: (name: String, distance: Int)?
-        for command in visibleCommands {
+        for command in visibleCommands where words.count >= command.verb.count {
             let typed = words.prefix(command.verb.count).joined(separator: " ")
-            let allowed = typed.count <= 3 ? 1 : (typed.count <= 6 ? 2 : 3)
             let distance = Suggestions.editDistance(Array(typed.lowercased()), Array(command.name))
-            if distance <= allowed, distance < (best?.distance ?? .max) { best = (command.name, distance) }
+            if distance <= Suggestions.allowedDistance(forLength: typed.count), distance < (best?.distance ?? .max) {
+                best = (command.name, distance)
+            }
         }
-        return best?.name
+        if let best { return best.name }
+        guard let first = words.first else { return nil }
+        let firstWords = Array(Set(visibleCommands.map { $0.verb[0] })).sorted()
+        guard let word = Suggestions.closest(to: first, among: firstWords) else { return nil }
+        return visibleCommands.filter { $0.verb[0] == word }.min { $0.verb.count < $1.verb.count }?.name
     }
 
     /// Problems with the declarations, each as a sentence (empty when all is well): duplicate

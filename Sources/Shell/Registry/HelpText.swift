@@ -40,7 +40,8 @@ public enum HelpText {
             var table = TextTable(columns: 2)
             for positional in command.positionals {
                 let written = (positional.preposition.map { "\($0) " } ?? "") + positional.name + (positional.isVariadic ? "..." : "")
-                table.append([written, positional.help + (positional.isRequired ? "" : " (optional)")])
+                let notes = [positional.expected, positional.boundsText, positional.isRequired ? nil : "optional"].compactMap { $0 }
+                table.append([written, positional.help + " (\(notes.joined(separator: "; ")))"])
             }
             lines.append(table.render(indent: 2))
         }
