@@ -66,7 +66,8 @@ enum ScriptCommands {
         discussion: "Statements run as if typed; the first error or Ctrl-C stops the script. A transcript's failed or interrupted statements are skipped."
     ) { arguments, context in
         let url = try arguments[script]
-        try context.session.runScript(url, displayPath: arguments.text(of: script) ?? url.relativePath, replay: false)
+        try context.session.runScript(url, displayPath: arguments.text(of: script) ?? url.relativePath, replay: false,
+                                       span: arguments.span(of: script))
         return .done
     }
 
@@ -86,7 +87,8 @@ enum ScriptCommands {
         }
         let url = try arguments[replayed]
         session.startAfresh(seed: nil)
-        try session.runScript(url, displayPath: arguments.text(of: replayed) ?? url.relativePath, replay: true)
+        try session.runScript(url, displayPath: arguments.text(of: replayed) ?? url.relativePath, replay: true,
+                                       span: arguments.span(of: replayed))
         return .done
     }
 }

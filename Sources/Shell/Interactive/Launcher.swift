@@ -49,7 +49,7 @@ public enum Launcher {
         InterruptSignal.install(restartingCalls: true)
         switch request.mode {
         case let .scripts(paths): return runScripts(paths, in: session)
-        case let .statements(text): return exitStatus(session.run(line: text, location: SourceLocation(file: "<command-line>", line: 1)))
+        case let .statements(text): return exitStatus(session.run(line: text, location: ScriptLocation(file: "<command-line>", line: 1)))
         case .prompt:
             if isTerminal(0) { return Prompt(session: session, history: HistoryFile.fromEnvironment(environment)).run() }
             return readStandardInput(into: session)
@@ -68,7 +68,7 @@ public enum Launcher {
                 return 1
             }
             for case let .statement(text, line, status) in items {
-                let location = SourceLocation(file: path, line: line)
+                let location = ScriptLocation(file: path, line: line)
                 guard status == .completed else {
                     session.output.warning("\(location): skipping '\(text)', which \(status == .failed ? "failed" : "was interrupted") in the recorded session")
                     continue
@@ -90,7 +90,7 @@ public enum Launcher {
             case let .line(text):
                 lineNumber += 1
                 guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
-                switch session.run(line: text, location: SourceLocation(file: "<stdin>", line: lineNumber)) {
+                switch session.run(line: text, location: ScriptLocation(file: "<stdin>", line: lineNumber)) {
                 case .completed, .interrupted: continue
                 case .failed: return 1
                 case .quit: return 0

@@ -8,7 +8,7 @@ public struct ShellError: Error, Equatable, CustomStringConvertible {
     /// The part of the statement line at fault, when there is one.
     public var span: SourceSpan?
     /// The line the statement came from and its location, once known (filled in by the session).
-    public var source: (location: SourceLocation?, line: String)? {
+    public var source: (location: ScriptLocation?, line: String)? {
         get { sourceLine.map { ($0.location, $0.line) } }
         set { sourceLine = newValue.map { SourceLine(location: $0.location, line: $0.line) } }
     }
@@ -30,7 +30,7 @@ public struct ShellError: Error, Equatable, CustomStringConvertible {
     }
 
     private struct SourceLine: Equatable {
-        var location: SourceLocation?
+        var location: ScriptLocation?
         var line: String
     }
 }

@@ -19,7 +19,7 @@ public struct SourceSpan: Sendable, Hashable {
 }
 
 /// Where a statement came from: a file (or `<stdin>`, `<command line>`) and a 1-based line.
-public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+public struct ScriptLocation: Sendable, Hashable, CustomStringConvertible {
     /// A file path, or a label in angle brackets for other inputs.
     public var file: String
     /// The 1-based line number within `file`.

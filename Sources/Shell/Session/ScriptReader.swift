@@ -70,7 +70,8 @@ public enum ScriptReader {
     private static func fenceLength(_ line: String) -> Int { line.prefix { $0 == "`" }.count }
 
     private static func lines(_ text: String) -> [String] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        // "\r\n" is one Character in Swift, so it is a separator of its own.
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map { line in
             line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
         }
     }

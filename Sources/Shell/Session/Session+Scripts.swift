@@ -7,9 +7,9 @@ extension Session {
     /// workspace and the seed it records.
     /// - Throws: the first statement's error (located at `FILE:LINE`), `Interrupted` when one
     ///   was stopped by Ctrl-C, `ShellError.recursiveRun` for a script that runs itself.
-    func runScript(_ url: URL, displayPath: String, replay: Bool) throws {
+    func runScript(_ url: URL, displayPath: String, replay: Bool, span: SourceSpan?) throws {
         let key = url.standardizedFileURL.path
-        guard !runningScripts.contains(key) else { throw ShellError(.recursiveRun(displayPath)) }
+        guard !runningScripts.contains(key) else { throw ShellError(.recursiveRun(displayPath), at: span) }
         let items = try ScriptReader.read(url, displayPath: displayPath)
         runningScripts.append(key)
         defer { runningScripts.removeLast() }
@@ -18,7 +18,7 @@ extension Session {
             case let .sessionStart(seed):
                 if replay { startAfresh(seed: seed) }
             case let .statement(text, line, status):
-                let location = SourceLocation(file: displayPath, line: line)
+                let location = ScriptLocation(file: displayPath, line: line)
                 guard status == .completed else {
                     let ending = status == .failed ? "failed" : "was interrupted"
                     output.warning("\(location): skipping '\(text)', which \(ending) in the recorded session")
@@ -31,7 +31,7 @@ extension Session {
     }
 
     /// Runs one line of a script inside the current statement.
-    private func runNested(line: String, location: SourceLocation) throws {
+    private func runNested(line: String, location: ScriptLocation) throws {
         let statements: [Statement]
         do {
             statements = try Parser.parse(line)

@@ -62,7 +62,7 @@ public final class Session {
 
     /// Runs one line typed or read at the top level: each statement is run, printed and added
     /// to the transcript. Errors are reported (with `FILE:LINE` when `location` is given).
-    public func run(line: String, location: SourceLocation?) -> Outcome {
+    public func run(line: String, location: ScriptLocation?) -> Outcome {
         let statements: [Statement]
         do {
             statements = try Parser.parse(line)
@@ -90,7 +90,7 @@ public final class Session {
 
     /// Runs one statement: bind, call the handler, store its object, print what happened.
     /// Errors come back located but not yet printed.
-    func perform(_ statement: Statement, line: String, location: SourceLocation?) -> Outcome {
+    func perform(_ statement: Statement, line: String, location: ScriptLocation?) -> Outcome {
         cancellation.reset()
         do {
             let bound = try Binder.bind(statement, registry: registry, workspace: workspace)
@@ -131,7 +131,7 @@ public final class Session {
 
     /// `error` as a `ShellError` that knows its line and location (kept when already set by a
     /// script run deeper down).
-    func located(_ error: any Error, line: String, location: SourceLocation?) -> ShellError {
+    func located(_ error: any Error, line: String, location: ScriptLocation?) -> ShellError {
         var shellError: ShellError
         switch error {
         case let error as ShellError: shellError = error
