@@ -67,6 +67,7 @@ struct ParserTests {
         ("= x", "unexpected '=': options are written KEY=VALUE, results are stored with NAME = COMMAND\n  = x\n  ^"),
         ("x = = y", "expected a command after 'x =', found '='\n  x = = y\n      ^"),
         ("x =", "expected a command after 'x =', found the end of the statement\n  x =\n     ^"),
+        ("x = k=3", "expected a command after 'x =', found 'k'\n  x = k=3\n      ^"),
         ("x = 3", "expected a command after 'x =', found '3'\n  x = 3\n      ^"),
         ("3 = help", "cannot store a result in '3': names start with a letter or _ and hold letters, digits and _\n  3 = help\n  ^"),
         ("a/b = help", "cannot store a result in 'a/b': names start with a letter or _ and hold letters, digits and _\n  a/b = help\n  ^~~"),

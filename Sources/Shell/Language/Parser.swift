@@ -50,7 +50,7 @@ public struct Parser {
             target = name
             targetSpan = first.span
             index += 2
-            guard let verb = current, Parser.isVerbWord(verb) else {
+            guard let verb = current, Parser.isVerbWord(verb), peek(1)?.kind != .equals else {
                 let found = current.flatMap { $0.kind == .semicolon ? nil : $0.display }
                 throw ShellError(.expectedCommandAfterTarget(name, found: found), at: current?.span ?? endSpan)
             }

@@ -52,6 +52,9 @@ public enum Binder {
             guard case let .word(word) = value.kind else { break }
             words.append(word)
         }
+        guard !words.isEmpty else {
+            throw ShellError(.expectedCommand(found: positionals.first?.description ?? "nothing"), at: positionals.first?.span ?? statement.span)
+        }
         if let (command, length) = registry.resolve(words) {
             return (command, Array(positionals.dropFirst(length)))
         }
