@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <locale.h>
 #include <signal.h>
+#include <pthread.h>
 #include <errno.h>
 #include <sys/ioctl.h>
 #include <editline/readline.h>
@@ -68,7 +69,12 @@ static inline int mindscope_install_sigint(int restart_calls) {
     action.sa_handler = mindscope_on_sigint;
     sigemptyset(&action.sa_mask);
     action.sa_flags = restart_calls ? SA_RESTART : 0;
-    return sigaction(SIGINT, &action, NULL);
+    if (sigaction(SIGINT, &action, NULL) != 0) return -1;
+    // A parent may have started us with SIGINT blocked (the mask is inherited); take it back.
+    sigset_t interrupt;
+    sigemptyset(&interrupt);
+    sigaddset(&interrupt, SIGINT);
+    return pthread_sigmask(SIG_UNBLOCK, &interrupt, NULL);
 }
 static inline int mindscope_sigint_pending(void) { return *mindscope_sigint_counter(); }
 static inline void mindscope_clear_sigint(void) { *mindscope_sigint_counter() = 0; }

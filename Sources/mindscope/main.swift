@@ -47,10 +47,6 @@ struct Run: ParsableCommand {
 
     @OptionGroup var options: SessionOptions
 
-    func validate() throws {
-        if files.isEmpty { throw ValidationError("give at least one FILE to run") }
-    }
-
     func run() throws {
         try finish(Launcher.run(LaunchRequest(mode: .scripts(files), sessionName: options.session)))
     }

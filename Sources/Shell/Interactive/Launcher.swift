@@ -31,6 +31,7 @@ public struct LaunchRequest: Sendable {
 public enum Launcher {
     /// Runs `request`.
     public static func run(_ request: LaunchRequest) -> Int32 {
+        InterruptSignal.install(restartingCalls: true)
         if setlocale(LC_CTYPE, "") == nil || String(cString: setlocale(LC_CTYPE, nil)) == "C" { setlocale(LC_CTYPE, "C.UTF-8") }
         let environment = ProcessInfo.processInfo.environment
         let settings = Settings()
@@ -46,7 +47,6 @@ public enum Launcher {
         } catch {
             session.output.warning("\(error); this session keeps no transcript")
         }
-        InterruptSignal.install(restartingCalls: true)
         switch request.mode {
         case let .scripts(paths): return runScripts(paths, in: session)
         case let .statements(text): return exitStatus(session.run(line: text, location: ScriptLocation(file: "<command-line>", line: 1)))

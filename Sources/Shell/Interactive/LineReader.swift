@@ -20,8 +20,12 @@ final class LineReader {
 
     init(descriptor: Int32 = 0) { self.descriptor = descriptor }
 
-    /// The next line, `.interrupted` on Ctrl-C, or `.endOfInput`.
+    /// The next line, `.interrupted` on Ctrl-C while waiting, or `.endOfInput`.
     func next() -> LineInput {
+        // Ctrl-C pressed during the previous statement belonged to it.
+        InterruptSignal.clear()
+        InterruptSignal.install(restartingCalls: false)
+        defer { InterruptSignal.install(restartingCalls: true) }
         while true {
             if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
                 defer { start = newline + 1 }
