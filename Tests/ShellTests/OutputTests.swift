@@ -1,6 +1,7 @@
 import Foundation
 @testable import Shell
 import Synchronization
+import Formats
 import Testing
 
 @Suite("Formatting, tables and progress")
@@ -42,13 +43,10 @@ struct OutputTests {
         #expect(TextTable(headers: ["a"]).render() == "a\n-")
     }
 
-    @Test func tablesExportExactly() throws {
-        let table = try Table([Table.Column("label", .text(["a,b", "say \"hi\""])), Table.Column("x", .numbers([0.1, .nan])),
-                               Table.Column("n", .integers([1, -2]))])
-        #expect(table.csvText() == "label,x,n\n\"a,b\",0.1,1\n\"say \"\"hi\"\"\",nan,-2\n")
-        let json = try table.jsonRecords().prettyPrinted(nonFinite: .null)
-        #expect(json == "[\n  {\n    \"label\": \"a,b\",\n    \"n\": 1,\n    \"x\": 0.1\n  },\n  {\n    \"label\": \"say \\\"hi\\\"\",\n    \"n\": -2,\n    \"x\": null\n  }\n]\n")
-        #expect(throws: ShellError.self) { try Table([Table.Column("a", .numbers([1])), Table.Column("b", .numbers([]))]) }
+    @Test func tablesPrintAligned() throws {
+        let table = try Table(names: ["label", "x"], columns: [.strings(["a", "long label"]), .numbers([0.123456, .nan])])
+        #expect(table.textTable().render() == "label            x\n----------  ------\na           0.1235\nlong label     nan")
+        #expect(table.sizeDescription == "2 rows × 2 columns")
     }
 
     @Test func progressBarText() {

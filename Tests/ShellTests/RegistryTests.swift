@@ -1,3 +1,4 @@
+import Formats
 @testable import Shell
 import Testing
 
@@ -34,7 +35,7 @@ struct RegistryTests {
 
     @Test func examplesBindWhenTheirObjectsExist() throws {
         let test = TestSession()
-        test.session.workspace.store(TableObject(try Table([Table.Column("x", .numbers([1]))]), title: "t"), as: "_1")
+        test.session.workspace.store(TableObject(try Table(names: ["x"], columns: [.numbers([1])]), title: "t"), as: "_1")
         for example in ["show _1", "del _1", "save _1 to out.csv", "export _1 to out.json", "set seed=7 threads=2", "history 50", "help save"] {
             let statement = try #require(try Parser.parse(example).first)
             _ = try Binder.bind(statement, registry: test.session.registry, workspace: test.session.workspace)

@@ -49,7 +49,7 @@ enum FileCommands {
             try document.write(to: url, nonFinite: .null)
         case .csv:
             guard let table = try named.object.exportCSV() else { throw unavailable }
-            try table.writeCSV(to: url)
+            try table.write(to: url, delimiter: .comma)
         }
         context.output.print("exported \(named.name) (\(kind.name)) to \(arguments.text(of: exportDestination) ?? url.relativePath)")
         return .done

@@ -1,4 +1,5 @@
 import Foundation
+import Formats
 import Tensors
 
 /// Hidden commands for the shell's own tests (registered only when the environment variable
@@ -21,10 +22,10 @@ enum SelfTestCommands {
     ) { arguments, context in
         var rng = context.rng(seed: try arguments[seed])
         let rowCount = try arguments[rows]
-        let columnList = try (0..<arguments[columns]).map { index in
-            Table.Column("x\(index + 1)", .numbers((0..<rowCount).map { _ in rng.normal() }))
-        }
-        let table = try Table([Table.Column("row", .integers(Array(1...rowCount)))] + columnList)
+        let columnCount = try arguments[columns]
+        let numbers = (0..<columnCount).map { _ in Table.Column.numbers((0..<rowCount).map { _ in rng.normal() }) }
+        let table = try Table(names: ["row"] + (1...columnCount).map { "x\($0)" },
+                              columns: [.numbers((1...rowCount).map(Double.init))] + numbers)
         context.output.print(table)
         return .object(TableObject(table, title: "standard normal numbers"))
     }
@@ -47,7 +48,7 @@ enum SelfTestCommands {
             task.advance()
         }
         context.output.print("reached step \(reached) of \(total)")
-        let result = TableObject(try Table([Table.Column("steps", .integers([reached]))]), title: "steps reached")
+        let result = TableObject(try Table(names: ["steps"], columns: [.numbers([Double(reached)])]), title: "steps reached")
         return reached < total ? .interrupted(keeping: result) : .object(result)
     }
 }

@@ -34,9 +34,6 @@ public final class Output {
         if !text.isEmpty { print(text) }
     }
 
-    /// Prints a result table (numbers formatted by `Format.number`).
-    public func print(_ table: Table) { print(table.textTable()) }
-
     /// Prints `warning: text` on standard error (and into the transcript).
     public func warning(_ text: String) { write("warning: \(text)\n", to: .standardError) }
 

@@ -1,12 +1,17 @@
+import Formats
+
 extension TableObject {
-    /// Numeric columns as lines against the first column when it is numeric, else the row index.
+    /// Numeric columns as lines against the first column when it is numeric, else the row number.
     static func lines(_ table: Table) throws -> PlotData {
-        let numeric = table.columns.enumerated().compactMap { index, column in numbers(column).map { (index, column.name, $0) } }
+        let numeric = zip(table.names, table.columns).enumerated().compactMap { index, pair -> (Int, String, [Double])? in
+            guard case let .numbers(values) = pair.1 else { return nil }
+            return (index, pair.0, values)
+        }
         guard !numeric.isEmpty else { throw ShellError(.failed("the table has no numeric column to plot")) }
-        var x = (0..<table.rowCount).map(Double.init)
+        var x = (0..<table.rowCount).map { Double($0 + 1) }
         var xLabel = "row"
         var series = numeric
-        if numeric.first?.0 == 0, numeric.count > 1 {
+        if numeric[0].0 == 0, numeric.count > 1 {
             x = numeric[0].2
             xLabel = numeric[0].1
             series.removeFirst()
@@ -16,22 +21,11 @@ extension TableObject {
 
     /// The first numeric column as bars labelled by the first text column (or the row number).
     static func bars(_ table: Table) throws -> PlotData {
-        guard let column = table.columns.first(where: { numbers($0) != nil }), let values = numbers(column) else {
+        guard let index = table.columns.firstIndex(where: \.isNumeric), case let .numbers(values) = table.columns[index] else {
             throw ShellError(.failed("the table has no numeric column to plot"))
         }
         var labels = (0..<table.rowCount).map { String($0 + 1) }
-        if let textColumn = table.columns.first(where: { if case .text = $0.values { return true } else { return false } }),
-           case let .text(texts) = textColumn.values {
-            labels = texts
-        }
-        return .bars(labels: labels, values: values, valueLabel: column.name)
-    }
-
-    private static func numbers(_ column: Table.Column) -> [Double]? {
-        switch column.values {
-        case let .numbers(values): return values
-        case let .integers(values): return values.map(Double.init)
-        case .text: return nil
-        }
+        if let text = table.columns.first(where: { !$0.isNumeric }), case let .strings(strings) = text { labels = strings }
+        return .bars(labels: labels, values: values, valueLabel: table.names[index])
     }
 }

@@ -6,9 +6,9 @@ public struct TableObject: WorkspaceObject {
     /// The kind `table`.
     public static let kind = ObjectKind(
         name: "table", summary: "a table of named columns (numbers, integers or text)",
-        saveFormat: "CSV with a header row", saveExtension: "csv",
-        exports: [.csv: "the table: a header row, then one line per row, numbers in full precision",
-                  .json: "an array with one object per row, keyed by column name"])
+        saveFormat: "CSV with a header row (TSV when the path ends in .tsv)", saveExtension: "csv",
+        exports: [.csv: "the table: a header row, then one line per row, numbers in full precision, missing numbers empty",
+                  .json: "an object mapping each column name to its list of cells (missing numbers as null)"])
 
     /// The table.
     public let table: Table
@@ -25,12 +25,12 @@ public struct TableObject: WorkspaceObject {
     public var summary: String { "\(title) (\(table.sizeDescription))" }
     /// `3 × 2`.
     public var shape: String { Format.shape([table.rowCount, table.columns.count]) }
-    /// Roughly 8 bytes per cell plus text lengths.
+    /// 8 bytes per number, plus the text and its 16-byte string headers.
     public var memoryBytes: Int {
         table.columns.reduce(0) { total, column in
-            switch column.values {
-            case let .text(values): return total + values.reduce(0) { $0 + $1.utf8.count + 16 }
-            default: return total + 8 * column.values.count
+            switch column {
+            case let .strings(values): return total + values.reduce(0) { $0 + $1.utf8.count + 16 }
+            case let .numbers(values): return total + 8 * values.count
             }
         }
     }
@@ -39,9 +39,9 @@ public struct TableObject: WorkspaceObject {
     public func details() -> String { summary + "\n" + table.textTable().render() }
 
     /// Saves as CSV.
-    public func save(to url: URL) throws { try table.writeCSV(to: url) }
-    /// One object per row.
-    public func exportJSON() throws -> JSONValue? { table.jsonRecords() }
+    public func save(to url: URL) throws { try table.write(to: url) }
+    /// Columns by name.
+    public func exportJSON() throws -> JSONValue? { table.jsonValue }
     /// The table itself.
     public func exportCSV() throws -> Table? { table }
 
