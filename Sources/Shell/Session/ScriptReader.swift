@@ -15,11 +15,15 @@ public enum ScriptReader {
     /// The items of the file at `url`: a transcript when it ends in `.md`, else a script.
     /// - Throws: `ShellError.fileError` when the file cannot be read as UTF-8 text.
     public static func read(_ url: URL, displayPath: String) throws -> [ScriptItem] {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw ShellError(.fileError(path: displayPath, reason: "cannot read it as UTF-8 text"))
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ShellError(.fileError(path: displayPath, reason: "it is a directory, not a script"))
+        }
+        guard let handle = FileHandle(forReadingAtPath: url.path), let data = try? handle.readToEnd() ?? Data() else {
+            throw ShellError(.fileError(path: displayPath, reason: "cannot read it"))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ShellError(.fileError(path: displayPath, reason: "it is not UTF-8 text"))
         }
         return url.pathExtension.lowercased() == "md" ? transcriptItems(text) : scriptItems(text)
     }

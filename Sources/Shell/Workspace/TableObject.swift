@@ -5,7 +5,7 @@ import Formats
 public struct TableObject: WorkspaceObject {
     /// The kind `table`.
     public static let kind = ObjectKind(
-        name: "table", summary: "a table of named columns (numbers, integers or text)",
+        name: "table", summary: "a table of named columns of numbers or text",
         saveFormat: "CSV with a header row (TSV when the path ends in .tsv)", saveExtension: "csv",
         exports: [.csv: "the table: a header row, then one line per row, numbers in full precision, missing numbers empty",
                   .json: "an object mapping each column name to its list of cells (missing numbers as null)"])

@@ -38,7 +38,7 @@ enum Binary {
         process.standardOutput = stdout
         process.standardError = stderr
         process.standardInput = stdin
-        try process.run()
+        try runUnblocked(process)
         let collected = Collector(stdout, stderr)
         if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
         try stdin.fileHandleForWriting.close()

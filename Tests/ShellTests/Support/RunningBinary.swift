@@ -32,7 +32,7 @@ final class RunningBinary {
             let text = String(decoding: handle.availableData, as: UTF8.self)
             output.text.withLock { $0.standardError += text }
         }
-        try process.run()
+        try runUnblocked(process)
     }
 
     var standardOutput: String { output.text.withLock { $0.standardOutput } }
