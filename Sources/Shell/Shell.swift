@@ -1,1 +1,0 @@
-/// Shell: the mindscope command language, command registry, workspace, transcripts and replay.

@@ -1,0 +1,57 @@
+import Foundation
+import Formats
+
+/// A `Table` kept in the workspace (kind `table`): the result of commands that measure things.
+public struct TableObject: WorkspaceObject {
+    /// The kind `table`.
+    public static let kind = ObjectKind(
+        name: "table", summary: "a table of named columns of numbers or text",
+        saveFormat: "CSV with a header row (TSV when the path ends in .tsv)", saveExtension: "csv",
+        exports: [.csv: "the table: a header row, then one line per row, numbers in full precision, missing numbers empty",
+                  .json: "an object mapping each column name to its list of cells (missing numbers as null)"])
+
+    /// The table.
+    public let table: Table
+    /// What the table holds, e.g. "explained variance per layer".
+    public let title: String
+
+    /// Wraps `table` with a short `title`.
+    public init(_ table: Table, title: String) {
+        self.table = table
+        self.title = title
+    }
+
+    /// `title (3 rows × 2 columns)`.
+    public var summary: String { "\(title) (\(table.sizeDescription))" }
+    /// `3 × 2`.
+    public var shape: String { Format.shape([table.rowCount, table.columns.count]) }
+    /// 8 bytes per number, plus the text and its 16-byte string headers.
+    public var memoryBytes: Int {
+        table.columns.reduce(0) { total, column in
+            switch column {
+            case let .strings(values): return total + values.reduce(0) { $0 + $1.utf8.count + 16 }
+            case let .numbers(values): return total + 8 * values.count
+            }
+        }
+    }
+
+    /// The title and the whole table.
+    public func details() -> String { summary + "\n" + table.textTable().render() }
+
+    /// Saves as CSV.
+    public func save(to url: URL) throws { try table.write(to: url) }
+    /// Columns by name.
+    public func exportJSON() throws -> JSONValue? { table.jsonValue }
+    /// The table itself.
+    public func exportCSV() throws -> Table? { table }
+
+    /// `line`: numeric columns against the first column (or the row index); `bar`: the first
+    /// numeric column against the first text column (or the row index).
+    public var plotForms: [PlotForm] {
+        let table = self.table
+        return [
+            PlotForm(kind: "line", summary: "numeric columns against the first column") { try TableObject.lines(table) },
+            PlotForm(kind: "bar", summary: "the first numeric column, one bar per row") { try TableObject.bars(table) },
+        ]
+    }
+}
