@@ -6,6 +6,16 @@ public struct ActivationRun: Sendable {
     public let set: ActivationSet
     /// Truncated and skipped documents, a reached token budget.
     public let warnings: [ModelWarning]
+    /// True when the run was cancelled and `set` holds the documents finished before
+    /// (`set.isComplete == false`); only with `keepPartialOnCancel`.
+    public let wasCancelled: Bool
+
+    /// A run's result.
+    public init(set: ActivationSet, warnings: [ModelWarning], wasCancelled: Bool = false) {
+        self.set = set
+        self.warnings = warnings
+        self.wasCancelled = wasCancelled
+    }
 }
 
 extension PretrainedModel {
@@ -21,10 +31,14 @@ extension PretrainedModel {
     ///   - progress: called after every batch with documents read and tokens recorded.
     ///   - isCancelled: polled before every batch; when it returns true the store (if any) is
     ///     closed with what was recorded (`isComplete == false`) and `ModelError.cancelled` thrown.
+    ///   - keepPartialOnCancel: on cancellation, return the documents finished so far instead of
+    ///     throwing (`wasCancelled`, `set.isComplete == false`; in memory or in the closed store).
+    ///     Cancelled before any document was finished, it throws `.cancelled` all the same.
     /// - Throws: `ModelError.noTokenizer`, `.layerOutOfRange`, `.poolingNeedsEncoder`,
     ///   `.invalidArgument`, `.noDocuments`, `.storeExists`, `.cancelled`, `.format`.
     public func activations(of documents: [String], request: ActivationRequest = ActivationRequest(), store: URL? = nil,
-                            progress: (WorkProgress) -> Void = { _ in }, isCancelled: () -> Bool = { false }) throws -> ActivationRun {
+                            progress: (WorkProgress) -> Void = { _ in }, isCancelled: () -> Bool = { false },
+                            keepPartialOnCancel: Bool = false) throws -> ActivationRun {
         try request.validate(for: self)
         let tokenizer = try requireTokenizer()
         let layers = try request.resolvedLayers(for: summary)
@@ -37,9 +51,9 @@ extension PretrainedModel {
         var encoder = DocumentEncoder(tokenizer: tokenizer, maximumLength: maximumLength,
                                       addSpecialTokens: request.addSpecialTokens, tokenBudget: request.tokenBudget)
         let layout = ActivationLayout(layers: layers, width: summary.hiddenSize, pooling: request.pooling, scalar: request.scalar,
-                                      metadata: ["model": name, "architecture": summary.architecture.modelType,
+                                      metadata: request.metadata.merging(["model": name, "architecture": summary.architecture.modelType,
                                                  "source": request.source.rawValue, "max_length": "\(maximumLength)",
-                                                 "special_tokens": "\(request.addSpecialTokens)"])
+                                                 "special_tokens": "\(request.addSpecialTokens)"]) { _, own in own })
         var sink: any ActivationSink = try store.map { try StoreSink(layout: layout, directory: $0, shardBytes: request.shardBytes) } ?? MemorySink(layout: layout)
         let selection = LayerSelection.only(Set(layers))
         let options = request.source == .hiddenStates ? ForwardOptions(hiddenStates: selection)
@@ -47,8 +61,13 @@ extension PretrainedModel {
         var next = 0, tokens = 0, stored = 0
         while next < documents.count && !encoder.budgetSpent {
             if isCancelled() {
-                _ = try sink.finish(complete: false)
-                throw ModelError.cancelled
+                if stored == 0, let storeSink = sink as? StoreSink {
+                    try storeSink.discard()
+                    throw ModelError.cancelled
+                }
+                let partial = try sink.finish(complete: false)
+                guard keepPartialOnCancel, stored > 0 else { throw ModelError.cancelled }
+                return ActivationRun(set: partial, warnings: encoder.warnings, wasCancelled: true)
             }
             var batch: [(index: Int, ids: [Int])] = []
             while batch.count < request.batchSize && next < documents.count && !encoder.budgetSpent {
