@@ -4,13 +4,14 @@ extension CommandArea {
     public static let all: [CommandArea] = [
         .session,
         .files,
+        .models,
     ]
 
     /// The commands every session has: help, the workspace, settings, history.
     public static let session = CommandArea(
         name: "session", title: "help, the workspace and settings",
         commands: [HelpCommand.command, WorkspaceCommands.list, WorkspaceCommands.show, WorkspaceCommands.delete,
-                   SessionCommands.set, SessionCommands.history, SessionCommands.quit],
+                   SessionCommands.set, SessionCommands.history, SessionCommands.quit, EchoCommand.command],
         kinds: [TableObject.kind])
 
     /// Files: saving and exporting objects, running scripts and replaying transcripts.
