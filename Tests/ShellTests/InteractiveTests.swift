@@ -12,6 +12,7 @@ struct InteractiveTests {
 
     @Test func completionCtrlCProgressAndHistoryAcrossSessions() throws {
         let directory = Binary.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let home = directory.appendingPathComponent("home")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("data/sub"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
