@@ -19,6 +19,7 @@ struct BinaryTests {
 
     @Test func versionAndHelp() throws {
         let directory = Binary.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let version = try Binary.run(["--version"], in: directory)
         #expect(version.status == 0 && version.standardOutput == "0.1.0\n")
         let help = try Binary.run(["--help"], in: directory)
@@ -31,6 +32,7 @@ struct BinaryTests {
 
     @Test func scriptRunsAndLeavesATranscript() throws {
         let directory = Binary.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         try Self.write("# a tour\nset seed=2\nt = selftest table rows=2 columns=1\nls\nexport t to out/t.csv\n", to: "tour.msc", in: directory)
         let result = try Binary.run(["run", "tour.msc", "--session", "tour"], in: directory)
         #expect(result.status == 0)
@@ -47,6 +49,7 @@ struct BinaryTests {
 
     @Test func scriptsStopAtTheFirstError() throws {
         let directory = Binary.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         try Self.write("ls\nset seed=1\nshow nothing\nls\n", to: "bad.msc", in: directory)
         let result = try Binary.run(["run", "bad.msc"], in: directory)
         #expect(result.status == 1)
@@ -58,6 +61,7 @@ struct BinaryTests {
 
     @Test func statementsOnTheCommandLine() throws {
         let directory = Binary.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let good = try Binary.run(["-c", "set seed=4; ls"], in: directory)
         #expect(good.status == 0 && good.standardOutput == "seed 4\nthe workspace is empty\n")
         let bad = try Binary.run(["-c", "ls; hlp; ls"], in: directory)
@@ -68,6 +72,7 @@ struct BinaryTests {
 
     @Test func pipedStandardInput() throws {
         let directory = Binary.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let result = try Binary.run(["--session", "piped"], input: "set seed=3\n\n  # comment\nt = selftest table rows=1 columns=1\nls\n", in: directory)
         #expect(result.status == 0 && result.standardError == "")
         #expect(result.standardOutput.hasPrefix("seed 3\n") && result.standardOutput.hasSuffix("t     table  1 × 2    16 B\n"))
@@ -81,6 +86,7 @@ struct BinaryTests {
 
     @Test func sessionNames() throws {
         let directory = Binary.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let bad = try Binary.run(["--session", "../escape", "-c", "ls"], in: directory)
         #expect(bad.status == 2 && bad.standardError == "error: --session ../escape: a session name uses letters, digits, '.', '-' and '_'\n")
         _ = try Binary.run(["-c", "ls"], in: directory)
@@ -96,6 +102,7 @@ struct BinaryTests {
 
     @Test func replayReproducesThePrintedNumbers() throws {
         let directory = Binary.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let script = "set seed=11\na = selftest table rows=3 columns=2\nselftest table\nshow a\nhlp\nexport a to a.csv\n"
         try Self.write(script, to: "work.msc", in: directory)
         let original = try Binary.run(["--session", "original"], input: script, in: directory)

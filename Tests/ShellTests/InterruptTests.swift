@@ -7,6 +7,7 @@ import Testing
 struct InterruptTests {
     @Test func pipedSessionContinuesAfterAnInterruptedStatement() throws {
         let directory = Binary.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let running = try RunningBinary(["--session", "live"], in: directory)
         running.send("help quit\nselftest spin steps=100000 ms=1\n")
         #expect(running.wait { running.standardOutput.contains("End the session") })
@@ -32,6 +33,7 @@ struct InterruptTests {
 
     @Test func scriptStopsWithStatus130() throws {
         let directory = Binary.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         try Data("selftest spin steps=100000 ms=1\nls\n".utf8).write(to: directory.appendingPathComponent("long.msc"))
         let running = try RunningBinary(["run", "long.msc", "--session", "long"], in: directory)
         let transcript = directory.appendingPathComponent("sessions/long.md")
@@ -46,6 +48,7 @@ struct InterruptTests {
 
     @Test func ctrlCWhileWaitingForPipedInputEndsTheSession() throws {
         let directory = Binary.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let running = try RunningBinary(["--session", "idle"], in: directory)
         running.send("ls\n")
         #expect(running.wait { running.standardOutput == "the workspace is empty\n" })
