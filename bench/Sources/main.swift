@@ -9,6 +9,7 @@ BLASKernels.relaunchWithBestKernelsIfNeeded()
 
 let benchmarks: [Benchmark] = [
     sgemmBenchmark,
+    shellBenchmark,
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
