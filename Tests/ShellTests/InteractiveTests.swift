@@ -19,6 +19,7 @@ struct InteractiveTests {
 
         let first = try Tmux(command: Self.command(home: home, session: "one"), in: directory)
         first.wait("the prompt") { $0.hasSuffix(prompt + "\n") }
+        usleep(200_000)  // as a person would: keys typed the instant a prompt appears can be lost
         try first.send("he", "Tab")
         first.wait("help completed") { $0.hasSuffix(prompt + " help\n") }
         try first.type("kinds")
@@ -72,6 +73,7 @@ struct InteractiveTests {
 
         let second = try Tmux(command: Self.command(home: home, session: "two"), in: directory)
         second.wait("the second prompt") { $0.hasSuffix(prompt + "\n") }
+        usleep(200_000)
         try second.send("Up")
         second.wait("Up recalls the last statement") { $0.hasSuffix(prompt + " quit\n") }
         try second.send("C-u", "C-r")

@@ -65,6 +65,20 @@ struct TranscriptTests {
             """)
     }
 
+    @Test func figuresAreLinkedRelativeToTheTranscript() throws {
+        let directory = Fixtures.temporaryDirectory("mindscope-figures")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let test = TestSession(name: "figs")
+        test.session.settings.plotsDirectory = directory.appendingPathComponent("plots").path
+        test.session.workspace.store(Vectors(rows: [[1]]), as: "v")
+        test.session.transcript = try Transcript(url: directory.appendingPathComponent("sessions/figs.md"), sessionName: "figs",
+                                                 settings: test.session.settings)
+        test.run("plot line v; plot bar v")
+        let text = try String(contentsOf: directory.appendingPathComponent("sessions/figs.md"), encoding: .utf8)
+        #expect(text.contains("```msc\nplot line v\n```\n```text\nline of v to figs-1-line.png\n```\n\n![figs-1-line.png](../plots/figs-1-line.png)\n\n"))
+        #expect(text.contains("![figs-2-bar.png](../plots/figs-2-bar.png)"))
+    }
+
     @Test func readingTranscriptsBack() {
         let markdown = """
         # mindscope session a

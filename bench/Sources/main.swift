@@ -14,6 +14,7 @@ let benchmarks: [Benchmark] = [
     saeBenchmark,
     brainRidgeBenchmark,
     modelsBenchmark,
+    shellBenchmark,
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

@@ -42,6 +42,9 @@ final class LineEditor {
             guard let context = mindscope_completion_context() else { return nil }
             return Unmanaged<CompletionState>.fromOpaque(context).takeUnretainedValue().next(state: Int(state))
         }
+        // Set the terminal up now: on a first call readline does it after showing the prompt,
+        // and keys typed in that instant (a script driving the prompt) were lost.
+        rl_initialize()
         using_history()
         stifle_history(1000)
         for line in history { add_history(line) }

@@ -74,6 +74,7 @@ enum Lab {
         "plot", summary: "Pretend to plot.", parameters: [chart, plotted, figure, verbose], examples: ["plot line v to out.png"]
     ) { arguments, context in
         let url = try arguments[figure] ?? context.figureURL(kind: try arguments[chart].rawValue)
+        context.recordFigure(url)
         context.output.print("\(try arguments[chart].rawValue) of \(try arguments[plotted].name) to \(url.lastPathComponent)")
         return .done
     }
