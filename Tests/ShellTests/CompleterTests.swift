@@ -16,7 +16,8 @@ struct CompleterTests {
     static func texts(_ prefix: String) -> [String] { completer().complete(prefix).map(\.text) }
 
     static let cases: [(prefix: String, candidates: [String])] = [
-        ("", ["del", "export", "help", "history", "load", "ls", "plot", "quit", "replay", "run", "save", "set", "show", "train"]),
+        ("", ["activations", "del", "echo", "embed", "export", "help", "history", "load", "ls", "plot", "quit", "replay", "run", "save", "set", "show",
+              "similarity", "text", "tokenize", "train"]),
         ("h", ["help", "history"]),
         ("tr", ["train"]),
         ("train ", ["sae"]),

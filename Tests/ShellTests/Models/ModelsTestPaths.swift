@@ -23,3 +23,27 @@ enum ModelsTestPaths {
         return miniLM
     }
 }
+
+/// Runs model-verb scripts through the built `mindscope`, as a user would.
+enum ModelScripts {
+    /// Writes `lines` as `script.msc` in `directory` and runs `mindscope run script.msc --session NAME` there.
+    static func run(_ lines: [String], in directory: URL, session: String = "models") throws -> Binary.Result {
+        let script = directory.appendingPathComponent("script.msc")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: script)
+        return try Binary.run(["run", "script.msc", "--session", session], in: directory)
+    }
+
+    /// Writes `text` to `name` in `directory` and returns its path.
+    @discardableResult
+    static func write(_ text: String, _ name: String, in directory: URL) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    /// A JSON file in `directory`, parsed.
+    static func json(_ name: String, in directory: URL) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent(name)))
+    }
+}

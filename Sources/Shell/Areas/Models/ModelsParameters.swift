@@ -42,7 +42,13 @@ enum ModelsParameters {
     static func layers(help: String) -> Parameter<LayerSelection> {
         Option.custom("layers", valueLabel: "all|[INT,...]", expected: "all or a list of layer numbers such as [0, 3, 6]",
                       default: LayerSelection.all, defaultText: "all", completion: .words(["all"]), help: help) { value in
-            if case .word("all") = value.kind { return .all }
+            switch value.kind {
+            case .word("all"): return .all
+            case .number, .list: break
+            default:
+                throw ShellError(.wrongType(parameter: "layers=", expected: "all or a list of layer numbers such as [0, 3, 6]", found: value.description),
+                                 at: value.span)
+            }
             let numbers = try Convert.list(value) { item in try Convert.integer(item, label: "layers=", bounds: .atLeast(0)) }
             guard !numbers.isEmpty else {
                 throw ShellError(.wrongType(parameter: "layers=", expected: "all or a non-empty list of layer numbers", found: value.description), at: value.span)

@@ -51,7 +51,7 @@ enum EmbedCommands {
         let a = try arguments[first]
         let b = try arguments[second]
         let table = try pairs(a, b, top: try arguments[top])
-        context.output.print(table)
+        context.output.print(display(table))
         return .object(TableObject(table, title: "cosine similarity of \(b == nil ? "pairs of texts" : "texts against texts")"))
     }
 
@@ -70,7 +70,17 @@ enum EmbedCommands {
         rows = rows.enumerated().sorted { ($0.element.value, -$0.offset) > ($1.element.value, -$1.offset) }.map(\.element)
         if let top { rows = Array(rows.prefix(top)) }
         return try Table(names: ["a", "b", "cosine"],
-                         columns: [.strings(rows.map { TokensObject.quoted(a.texts[$0.i], limit: 48) }),
-                                   .strings(rows.map { TokensObject.quoted(other.texts[$0.j], limit: 48) }), .numbers(rows.map(\.value))])
+                         columns: [.strings(rows.map { a.texts[$0.i] }), .strings(rows.map { other.texts[$0.j] }), .numbers(rows.map(\.value))])
+    }
+
+    /// The pairs as printed: texts quoted and cut to 48 characters (the stored table keeps them whole).
+    static func display(_ table: Table) -> TextTable {
+        var text = TextTable(headers: table.names, alignments: [.left, .left, .right])
+        guard case let .strings(first) = table.columns[0], case let .strings(second) = table.columns[1],
+              case let .numbers(values) = table.columns[2] else { return text }
+        for row in 0..<table.rowCount {
+            text.append([TokensObject.quoted(first[row], limit: 48), TokensObject.quoted(second[row], limit: 48), Format.number(values[row])])
+        }
+        return text
     }
 }

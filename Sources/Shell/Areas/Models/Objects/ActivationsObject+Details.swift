@@ -1,6 +1,7 @@
 import Foundation
 import Formats
 import Models
+import Plot
 
 extension ActivationsObject {
     /// Layers, documents, tokens, width, pooling, storage, memory and disk, what recorded it.
@@ -59,13 +60,17 @@ extension ActivationsObject {
     /// Row-norm statistics per layer.
     public func exportCSV() throws -> Table? { try normTable() }
 
-    /// `norms`: the mean row norm per layer with ± one standard deviation.
+    /// `norms`: the mean L2 norm of the rows at each layer, with a band of ± one standard deviation.
     public var plotForms: [PlotForm] {
         let object = self
-        return [PlotForm(kind: "norms", summary: "mean L2 norm of the rows at each layer") {
+        return [PlotForm(kind: "norms", summary: "mean L2 norm of the rows at each layer, ± one standard deviation") {
             let table = try object.normTable()
-            return .lines(x: try table.numbers(named: "layer"), series: [("mean norm", try table.numbers(named: "mean_norm"))],
-                          xLabel: "layer (0 = embeddings)", yLabel: "L2 norm of a row")
+            let means = try table.numbers(named: "mean_norm"), deviations = try table.numbers(named: "sd_norm")
+            let series = LineSeries(label: "mean ± sd", x: try table.numbers(named: "layer"), y: means,
+                                    lower: zip(means, deviations).map { $0 - $1 }, upper: zip(means, deviations).map { $0 + $1 })
+            let rows = object.set.pooling == .none ? "token" : "document (pool=\(object.set.pooling.rawValue))"
+            return Chart(.line([series]), title: "Row norms by layer: \(object.set.metadata["model"] ?? "activations")",
+                         xLabel: "layer (hidden state, 0 = embeddings)", yLabel: "L2 norm of a \(rows) vector")
         }]
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Formats
+import Plot
 import Tensors
 
 /// Sentence embeddings (kind `embeddings`): one row per text, as sentence-transformers computes
@@ -78,14 +79,19 @@ public struct EmbeddingsObject: WorkspaceObject {
         return try Table(names: ["text"] + (0..<width).map { "d\($0)" }, columns: [.strings(texts)] + columns)
     }
 
-    /// `similarity`: the cosine similarity of every pair of texts as a heatmap.
+    /// `similarity`: the cosine similarity of every pair of texts as a heatmap (coolwarm, −1 to 1).
     public var plotForms: [PlotForm] {
         let object = self
         return [PlotForm(kind: "similarity", summary: "cosine similarity of every pair of texts") {
             let cosines = Tensor.cosineSimilarities(object.matrix, object.matrix)
-            let labels = object.texts.map { TokensObject.quoted($0, limit: 24) }
-            return .heatmap(rows: object.texts.count, columns: object.texts.count, values: cosines.scalars.map(Double.init),
-                            rowLabels: labels, columnLabels: labels, valueLabel: "cosine similarity")
+            let labels = object.texts.map { TokensObject.quoted($0, limit: 32) }
+            var heatmap = Heatmap(rows: object.texts.count, columns: object.texts.count, values: cosines.scalars.map(Double.init),
+                                  rowLabels: labels, columnLabels: labels)
+            heatmap.valueRange = -1...1
+            var chart = Chart(.heatmap(heatmap), title: "Cosine similarity of \(object.modelName) sentence embeddings")
+            chart.colormap = .coolwarm
+            chart.colorbarLabel = "cosine similarity"
+            return chart
         }]
     }
 }

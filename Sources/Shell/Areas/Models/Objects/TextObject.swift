@@ -7,7 +7,8 @@ public struct TextObject: WorkspaceObject {
     /// The kind `text`.
     public static let kind = ObjectKind(
         name: "text", summary: "documents of text to run a model over",
-        saveFormat: #"JSON Lines: one {"text": ...} object per document (load text reads it back)"#, saveExtension: "jsonl",
+        saveFormat: #"JSON Lines, one {"text": ...} object per document (or .txt, one per line; .csv, a text column); load text reads each back"#,
+        saveExtension: "jsonl",
         exports: [.json: #"{"documents": [...]} in order"#, .csv: "one column, text, one row per document"])
 
     /// The documents.
@@ -59,14 +60,29 @@ public struct TextObject: WorkspaceObject {
         return text
     }
 
-    /// One JSON object per line, `{"text": "..."}`, written atomically.
+    /// By extension, atomically: `.jsonl` one `{"text": ...}` object per line; `.txt` one
+    /// document per line (refused when a document holds a line break); `.csv`/`.tsv` one column
+    /// `text`. `load text` reads each back.
+    /// - Throws: `ShellError` for another extension or a multi-line document in `.txt`.
     public func save(to url: URL) throws {
-        var lines = ""
-        for document in documents {
-            // A string is a scalar, so the pretty printer keeps it on one line.
-            lines += #"{"text": "# + (try JSONValue.string(document).prettyPrinted()).dropLast() + "}\n"
+        switch url.pathExtension.lowercased() {
+        case "jsonl", "ndjson":
+            var lines = ""
+            for document in documents {
+                // A string is a scalar, so the pretty printer keeps it on one line.
+                lines += #"{"text": "# + (try JSONValue.string(document).prettyPrinted()).dropLast() + "}\n"
+            }
+            try AtomicFile.write(Data(lines.utf8), to: url)
+        case "txt":
+            if let index = documents.firstIndex(where: { $0.contains(where: \.isNewline) }) {
+                throw ShellError(.fileError(path: url.lastPathComponent, reason: "document \(index) has a line break, so one document per line cannot hold it; save as .jsonl"))
+            }
+            try AtomicFile.write(Data(documents.map { $0 + "\n" }.joined().utf8), to: url)
+        case "csv", "tsv":
+            try Table(names: ["text"], columns: [.strings(documents)]).write(to: url)
+        default:
+            throw ShellError(.fileError(path: url.lastPathComponent, reason: "text is saved as .jsonl, .txt (one document per line) or .csv"))
         }
-        try AtomicFile.write(Data(lines.utf8), to: url)
     }
 
     /// `{"documents": [...]}`.
