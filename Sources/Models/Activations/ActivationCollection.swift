@@ -61,13 +61,7 @@ extension PretrainedModel {
         var next = 0, tokens = 0, stored = 0
         while next < documents.count && !encoder.budgetSpent {
             if isCancelled() {
-                if stored == 0, let storeSink = sink as? StoreSink {
-                    try storeSink.discard()
-                    throw ModelError.cancelled
-                }
-                let partial = try sink.finish(complete: false)
-                guard keepPartialOnCancel, stored > 0 else { throw ModelError.cancelled }
-                return ActivationRun(set: partial, warnings: encoder.warnings, wasCancelled: true)
+                return try Self.stop(&sink, documentsStored: stored, keepPartial: keepPartialOnCancel, warnings: encoder.warnings)
             }
             var batch: [(index: Int, ids: [Int])] = []
             while batch.count < request.batchSize && next < documents.count && !encoder.budgetSpent {
@@ -97,5 +91,18 @@ extension PretrainedModel {
             warnings.append(.tokenBudgetReached(budget: budget, documentsRead: next, documentsTotal: documents.count))
         }
         return ActivationRun(set: try sink.finish(complete: true), warnings: warnings)
+    }
+
+    /// Ends a cancelled run: removes a store that received nothing, otherwise closes the sink
+    /// with what was finished, then returns it (`keepPartial`) or throws `.cancelled`.
+    private static func stop(_ sink: inout any ActivationSink, documentsStored: Int, keepPartial: Bool,
+                             warnings: [ModelWarning]) throws -> ActivationRun {
+        if documentsStored == 0, let storeSink = sink as? StoreSink {
+            try storeSink.discard()
+            throw ModelError.cancelled
+        }
+        let partial = try sink.finish(complete: false)
+        guard keepPartial, documentsStored > 0 else { throw ModelError.cancelled }
+        return ActivationRun(set: partial, warnings: warnings, wasCancelled: true)
     }
 }

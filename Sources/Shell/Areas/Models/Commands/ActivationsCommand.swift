@@ -4,12 +4,12 @@ import Models
 /// `activations MODEL DATA layers= pool= max_tokens= max_length= batch= store= dtype= source=`.
 enum ActivationsCommand {
     static let model = Positional.object("MODEL", ModelObject.self, help: "the model to run")
-    static let data = ModelsParameters.textData("DATA", help: "a text object, a quoted string, or a list of strings")
+    static let data = ModelsParameters.textData("DATA", help: "the documents to run the model over")
     static let layers = ModelsParameters.layers(help: "hidden states to record: all, or numbers such as [0, 3, 6] (0 = embeddings)")
     static let pool = Option.choice("pool", default: Pooling.none,
                                     help: "none: a row per token; mean, last or cls: a row per document (cls: encoders only)")
     static let maxTokens = Option.int("max_tokens", range: .atLeast(1),
-                                      help: "total token budget: stop once this many tokens are recorded (the last document is cut to fit)")
+                                      help: "total token budget of the run: stop once this many tokens are recorded, the last document cut to fit (default: no limit)")
     static let maxLength = Option.int("max_length", range: .atLeast(2),
                                       help: "longest document in tokens, special tokens included; longer ones are truncated (default: the model's maximum)")
     static let batch = Option.int("batch", default: 32, range: .between(1, 4096), help: "documents per forward pass")

@@ -5,7 +5,7 @@ import Tensors
 /// `embed MODEL DATA`, `similarity EMBEDDINGS [with EMBEDDINGS]`.
 enum EmbedCommands {
     static let model = Positional.object("MODEL", ModelObject.self, help: "the model (a sentence-transformers checkpoint such as all-MiniLM-L6-v2)")
-    static let data = ModelsParameters.textData("DATA", help: "a text object, a quoted string, or a list of strings")
+    static let data = ModelsParameters.textData("DATA", help: "the documents to run the model over")
     static let batch = Option.int("batch", default: 32, range: .between(1, 4096), help: "texts per forward pass")
     static let normalize = Option.flag("normalize", default: true, help: "divide each embedding by its L2 norm (sentence-transformers' Normalize)")
 

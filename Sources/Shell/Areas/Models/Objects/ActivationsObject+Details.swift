@@ -67,10 +67,11 @@ extension ActivationsObject {
             let table = try object.normTable()
             let means = try table.numbers(named: "mean_norm"), deviations = try table.numbers(named: "sd_norm")
             let series = LineSeries(label: "mean ± sd", x: try table.numbers(named: "layer"), y: means,
-                                    lower: zip(means, deviations).map { $0 - $1 }, upper: zip(means, deviations).map { $0 + $1 })
+                                    lower: zip(means, deviations).map { $0 - $1 }, upper: zip(means, deviations).map { $0 + $1 }, marker: .circle)
             let rows = object.set.pooling == .none ? "token" : "document (pool=\(object.set.pooling.rawValue))"
-            return Chart(.line([series]), title: "Row norms by layer: \(object.set.metadata["model"] ?? "activations")",
-                         xLabel: "layer (hidden state, 0 = embeddings)", yLabel: "L2 norm of a \(rows) vector")
+            let model = object.set.metadata["model"].map { " (\($0))" } ?? ""
+            return Chart(.line([series]), title: "Norms of \(rows) vectors by layer, mean ± 1 SD\(model)",
+                         xLabel: "layer (hidden state, 0 = embeddings)", yLabel: "L2 norm")
         }]
     }
 

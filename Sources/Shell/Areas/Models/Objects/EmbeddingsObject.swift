@@ -84,7 +84,7 @@ public struct EmbeddingsObject: WorkspaceObject {
         let object = self
         return [PlotForm(kind: "similarity", summary: "cosine similarity of every pair of texts") {
             let cosines = Tensor.cosineSimilarities(object.matrix, object.matrix)
-            let labels = object.texts.map { TokensObject.quoted($0, limit: 32) }
+            let labels = object.texts.map { TokensObject.shortened($0, limit: 30) }
             var heatmap = Heatmap(rows: object.texts.count, columns: object.texts.count, values: cosines.scalars.map(Double.init),
                                   rowLabels: labels, columnLabels: labels)
             heatmap.valueRange = -1...1

@@ -64,9 +64,12 @@ public struct TokensObject: WorkspaceObject {
     }
 
     /// The text in quotes, cut at `limit` characters, with line breaks and tabs shown as `\n`, `\t`.
-    static func quoted(_ text: String, limit: Int) -> String {
+    static func quoted(_ text: String, limit: Int) -> String { "\"" + shortened(text, limit: limit) + "\"" }
+
+    /// The text cut at `limit` characters (ending in `…`), control characters made visible.
+    static func shortened(_ text: String, limit: Int) -> String {
         let shown = visible(text)
-        return "\"" + (shown.count > limit ? shown.prefix(limit - 1) + "…" : shown) + "\""
+        return shown.count > limit ? shown.prefix(limit - 1) + "…" : shown
     }
 
     /// Control characters made visible.
