@@ -45,13 +45,7 @@ public struct TableObject: WorkspaceObject {
     /// The table itself.
     public func exportCSV() throws -> Table? { table }
 
-    /// `line`: numeric columns against the first column (or the row index); `bar`: the first
-    /// numeric column against the first text column (or the row index).
-    public var plotForms: [PlotForm] {
-        let table = self.table
-        return [
-            PlotForm(kind: "line", summary: "numeric columns against the first column") { try TableObject.lines(table) },
-            PlotForm(kind: "bar", summary: "the first numeric column, one bar per row") { try TableObject.bars(table) },
-        ]
-    }
+    /// `line`, `scatter`, `hist`, `bar`, `heatmap`, choosing columns with `x=`, `y=`, `group=`,
+    /// `error=` and `color=` (see `TableObject+Plot.swift`).
+    public var plotForms: [PlotForm] { TableObject.plotForms(table, title: title) }
 }
