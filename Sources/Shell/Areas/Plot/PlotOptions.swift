@@ -23,6 +23,7 @@ enum PlotOptions {
     static let title = Option.string("title", help: "the title (default: what the object suggests; \"\" for none)")
     static let xLabel = Option.string("xlabel", help: "the x-axis label (default: the object's)")
     static let yLabel = Option.string("ylabel", help: "the y-axis label (default: the object's)")
+    static let colorbarLabel = Option.string("clabel", help: "the colorbar label (default: the object's)")
     static let log = Option.choice("log", LogAxes.self, help: "logarithmic axes (default: what the object suggests, usually none)")
     static let colormap = Option.string("cmap", help: "viridis, magma or coolwarm, _r reverses (default: the object's, else viridis)")
     static let legend = Option.choice("legend", default: LegendMode.automatic, help: "legend: automatic (two or more labelled series), shown or hidden")
@@ -47,7 +48,7 @@ enum PlotOptions {
     static let color = Option.string("color", help: "scatter: colour each point by this value (with a colorbar)")
 
     /// Every option, in help order.
-    static let all: [any ParameterDeclaration] = [title, xLabel, yLabel, log, colormap, legend, bins, density, width, height, scale,
+    static let all: [any ParameterDeclaration] = [title, xLabel, yLabel, log, colormap, colorbarLabel, legend, bins, density, width, height, scale,
                                                   x, y, group, error, color]
 
     /// The data-choosing options written.

@@ -23,6 +23,12 @@ enum PlotStyling {
                 throw ShellError(.failed("cmap=\(name): \(error.description)"), at: arguments.span(of: PlotOptions.colormap))
             }
         }
+        if let label = try arguments[PlotOptions.colorbarLabel] {
+            guard chart.mapsColors else {
+                throw arguments.error(PlotOptions.colorbarLabel, "applies to heatmaps and to scatters coloured by value (color=); this \(chart.kind.rawValue) chart has no colorbar")
+            }
+            chart.colorbarLabel = label.isEmpty ? nil : label
+        }
         try applyHistogramOptions(arguments, to: &chart)
         chart.size = FigureSize(width: try arguments[PlotOptions.width], height: try arguments[PlotOptions.height],
                                 scale: try arguments[PlotOptions.scale])
