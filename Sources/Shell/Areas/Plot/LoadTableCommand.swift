@@ -27,7 +27,7 @@ enum LoadTableCommand {
     static let load = Command(
         "load table", summary: "Read a CSV or TSV file into a table with typed columns (numbers or text).",
         parameters: [file, header, text], result: .object(TableObject.kind),
-        examples: ["t = load table sessions/examples/data/anscombe.csv", "t = load table scores.tsv header=yes text=[subject]"],
+        examples: ["iris = load table sessions/examples/data/iris.csv", "t = load table scores.tsv header=yes text=[subject]"],
         discussion: """
         A column is numeric when every cell that is not missing parses as a number; empty cells and NA, NaN, \
         null, None, ... are missing (NaN). Prints each column's type, missing count and range.
