@@ -55,7 +55,7 @@ struct PlotVerbTests {
         try Data("n,quarter\n\(rows)\n".utf8).write(to: directory.appendingPathComponent("long.csv"))
         test.run("long = load table \(directory.path)/long.csv")
         let shown = test.printed("show long")
-        #expect(shown.hasSuffix("\n10      2.5\n… 15 more rows (export NAME to FILE.csv writes them all)\n"))
+        #expect(shown.hasSuffix("\n10      2.5\n… 15 more rows (export NAME to FILE.csv writes them all)\nplots: line, scatter, hist, bar, heatmap (plot KIND long)\n"))
         #expect(!shown.contains("\n11 "))
         #expect(test.run("export long to \(directory.path)/out.csv") == .completed)
         let exported = try Table.read(directory.appendingPathComponent("out.csv"))

@@ -15,7 +15,7 @@ enum PlotCommand {
         examples: ["plot line results x=layer y=[fvu, mse] log=y", "plot heatmap correlations to figures/corr.png cmap=coolwarm",
                    "plot hist draws bins=40 density=true title=\"standard normal draws\""],
         discussion: """
-        KIND is one of the plots NAME offers (show NAME or help kinds; a table offers line, scatter, hist, bar \
+        KIND is one of the plots NAME offers (show NAME lists them; a table offers line, scatter, hist, bar \
         and heatmap). x=, y=, group=, error= and color= choose the data where the plot reads them; the other \
         options change how it looks. NaN and infinite values are skipped and counted. The PNG records the \
         mindscope version and the statement in text chunks.
