@@ -2,23 +2,23 @@ import Foundation
 import Tensors
 @testable import Plot
 
-/// One example chart of each kind, on seeded synthetic data shaped like mindscope's results.
+/// One example chart of each kind, on seeded synthetic data (titled as such: none is a result).
 /// `GalleryTests` renders them; with MINDSCOPE_FIGURES_DIR set it also writes them there
 /// (how `docs/figures/` is made: MINDSCOPE_FIGURES_DIR=docs/figures swift test --filter Gallery).
 enum Gallery {
     static func line() -> Chart {
         var rng = SeededRNG(seed: 11)
         let steps = (0...60).map { Double($0) * 50 }
-        let series = [16, 32, 64].enumerated().map { index, k -> LineSeries in
+        let series = [300, 450, 600].enumerated().map { index, k -> LineSeries in
             let floor = 0.02 / Double(index + 1)
             let mean = steps.map { floor + 0.5 * exp(-$0 / (300 + 150 * Double(index))) }
             let noisy = mean.map { $0 * (1 + 0.04 * rng.normal()) }
             let spread = mean.map { $0 * 0.12 }
-            return LineSeries(label: "k = \(k)", x: steps, y: noisy, lower: zip(noisy, spread).map { $0 - $1 },
+            return LineSeries(label: "τ = \(k)", x: steps, y: noisy, lower: zip(noisy, spread).map { $0 - $1 },
                               upper: zip(noisy, spread).map { $0 + $1 })
         }
-        var chart = Chart(.line(series), title: "TopK SAE training loss (mean ± sd over 5 seeds)", xLabel: "step",
-                          yLabel: "normalised MSE")
+        var chart = Chart(.line(series), title: "Synthetic: noisy exponential decays, band ±12 %", xLabel: "t",
+                          yLabel: "value")
         chart.yScale = .log
         return chart
     }
@@ -34,26 +34,26 @@ enum Gallery {
             layer.append(l)
         }
         var chart = Chart(.scatter([ScatterSeries(x: x, y: y, values: layer, markerSize: 5)]),
-                          title: "Residual-stream activations, PCA (coloured by layer)", xLabel: "PC 1", yLabel: "PC 2")
-        chart.colorbarLabel = "layer"
+                          title: "Synthetic: 4,000 points on 12 noisy arcs", xLabel: "x", yLabel: "y")
+        chart.colorbarLabel = "arc"
         return chart
     }
 
     static func histogram() -> Chart {
         var rng = SeededRNG(seed: 13)
-        let ridge = (0..<3000).map { _ in 0.12 + 0.09 * rng.normal() }
-        let finetuned = (0..<3000).map { _ in 0.21 + 0.11 * rng.normal() }
-        var chart = Chart(.histogram(Histogram(series: [HistogramSeries(label: "pretrained", values: ridge),
-                                                        HistogramSeries(label: "fine-tuned on ETHICS", values: finetuned)],
+        let first = (0..<3000).map { _ in 0.12 + 0.09 * rng.normal() }
+        let second = (0..<3000).map { _ in 0.21 + 0.11 * rng.normal() }
+        var chart = Chart(.histogram(Histogram(series: [HistogramSeries(label: "N(0.12, 0.09²)", values: first),
+                                                        HistogramSeries(label: "N(0.21, 0.11²)", values: second)],
                                                bins: .count(40), density: true)),
-                          title: "Voxel-wise encoding correlation", xLabel: "Pearson r", yLabel: "density")
+                          title: "Synthetic: 3,000 normal draws each", xLabel: "value", yLabel: "density")
         chart.legend = .shown
         return chart
     }
 
     static func heatmap() -> Chart {
-        // Rewards as vectors over 200 transitions: shaped, scaled, noisy and negated variants of
-        // three base rewards, plus an unrelated one; the matrix is their Pearson correlation.
+        // Random vectors of length 200 (a, b, c, s, noise, random) and sums, multiples and
+        // negations of them; the matrix is their Pearson correlation.
         var rng = SeededRNG(seed: 14)
         func vector() -> [Double] { (0..<200).map { _ in rng.normal() } }
         let (r0, r1, r2, shaping, noise, random) = (vector(), vector(), vector(), vector(), vector(), vector())
@@ -61,15 +61,15 @@ enum Gallery {
             (0..<200).map { i in terms.reduce(0) { $0 + $1.0 * $1.1[i] } }
         }
         let rewards: [(String, [Double])] = [
-            ("R₀", r0), ("R₀+shaping", mix([(1, r0), (0.7, shaping)])), ("2·R₀", mix([(2, r0)])),
-            ("R₀+noise", mix([(1, r0), (0.8, noise)])), ("R₁", r1), ("R₁+shaping", mix([(1, r1), (0.7, shaping)])),
-            ("−R₀", mix([(-1, r0)])), ("R₂", r2), ("R₂+noise", mix([(1, r2), (0.8, noise)])), ("random", random),
+            ("a", r0), ("a + 0.7s", mix([(1, r0), (0.7, shaping)])), ("2a", mix([(2, r0)])),
+            ("a + 0.8noise", mix([(1, r0), (0.8, noise)])), ("b", r1), ("b + 0.7s", mix([(1, r1), (0.7, shaping)])),
+            ("−a", mix([(-1, r0)])), ("c", r2), ("c + 0.8noise", mix([(1, r2), (0.8, noise)])), ("random", random),
         ]
         let names = rewards.map(\.0)
         var matrix: [Double] = []
         for (_, a) in rewards { for (_, b) in rewards { matrix.append(Statistics.pearson(a, b)) } }
         var chart = Chart(.heatmap(Heatmap(rows: names.count, columns: names.count, values: matrix, rowLabels: names, columnLabels: names)),
-                          title: "Correlation between reward functions")
+                          title: "Synthetic: correlations of random vectors and their mixtures")
         chart.colormap = .coolwarm
         chart.colorbarLabel = "Pearson r"
         return chart
@@ -83,21 +83,25 @@ enum Gallery {
                 values[r * size + c] = sin(9 * x) * cos(7 * y) + 0.5 * sin(31 * x * y)
             }
         }
-        var chart = Chart(.heatmap(Heatmap(rows: size, columns: size, values: values)), title: "\(size)×\(size) matrix",
+        var chart = Chart(.heatmap(Heatmap(rows: size, columns: size, values: values)), title: "sin 9x · cos 7y + ½ sin 31xy on a \(size)×\(size) grid",
                           xLabel: "column", yLabel: "row")
         chart.colormap = .magma
         return chart
     }
 
     static func bar() -> Chart {
-        let groups = ["layers 1–2", "layers 3–4", "layers 5–6", "pooled"]
-        let series = [
-            BarSeries(label: "MiniLM", values: [0.21, 0.34, 0.29, 0.31], errors: [0.03, 0.04, 0.035, 0.02]),
-            BarSeries(label: "MiniLM + ETHICS", values: [0.22, 0.39, 0.36, 0.37], errors: [0.03, 0.03, 0.04, 0.025]),
-            BarSeries(label: "MiniLM + fMRI", values: [0.25, 0.43, 0.41, 0.42], errors: [0.035, 0.04, 0.03, 0.02]),
-        ]
-        return Chart(.bar(BarChartData(categories: groups, series: series)), title: "BrainScore by layer group",
-                     yLabel: "BrainScore (Pearson r)")
+        // Each bar is the mean ± standard error of 20 draws from N(μ, 1), μ set per bar.
+        var rng = SeededRNG(seed: 15)
+        let categories = ["A", "B", "C", "D"]
+        let base = [1, 2, 1.5, 1.8]
+        let means: [(String, [Double])] = [0, 0.3, 0.6].map { offset in ("offset \(offset)", base.map { $0 + offset }) }
+        let series = means.map { label, mu -> BarSeries in
+            let samples = mu.map { m in (0..<20).map { _ in m + rng.normal() } }
+            return BarSeries(label: label, values: samples.map { Statistics.mean($0) },
+                             errors: samples.map { (Statistics.variance($0, correction: 1) / Double($0.count)).squareRoot() })
+        }
+        return Chart(.bar(BarChartData(categories: categories, series: series)),
+                     title: "Synthetic: mean ± SE of 20 normal draws per bar", xLabel: "category", yLabel: "value")
     }
 
     static let names = ["line", "scatter", "histogram", "heatmap", "heatmap-large", "bar"]

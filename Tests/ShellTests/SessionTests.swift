@@ -34,7 +34,8 @@ struct SessionTests {
         let test = Self.testing()
         test.run("t = selftest table rows=2 columns=1 seed=3")
         let shown = test.printed("show t")
-        #expect(shown == "t (table)\nstandard normal numbers (2 rows × 2 columns)\nrow      x1\n---  ------\n  1  -0.546\n  2  -1.705\n")
+        #expect(shown == "t (table)\nstandard normal numbers (2 rows × 2 columns)\nrow      x1\n---  ------\n  1  -0.546\n  2  -1.705\n"
+                + "plots: line, scatter, hist, bar, heatmap (plot KIND t)\n")
     }
 
     @Test func randomStreamsRestartWithTheSeed() {

@@ -4,6 +4,7 @@ extension CommandArea {
     public static let all: [CommandArea] = [
         .session,
         .files,
+        .figures,
     ]
 
     /// The commands every session has: help, the workspace, settings, history.

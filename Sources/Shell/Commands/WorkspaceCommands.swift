@@ -25,6 +25,8 @@ enum WorkspaceCommands {
         let named = try arguments[shown]
         context.output.print("\(named.name) (\(named.object.objectKind.name))")
         context.output.print(named.object.details())
+        let plots = named.object.plotForms.map(\.kind)
+        if !plots.isEmpty { context.output.print("plots: \(plots.joined(separator: ", ")) (plot KIND \(named.name))") }
         return .done
     }
 

@@ -99,7 +99,10 @@ public struct Completer {
                     continue
                 }
             }
-            if parameter.isVariadic || index == written.count { return values(for: parameter.completion, partial: partial) }
+            if parameter.isVariadic || index == written.count {
+                if parameter.completion == .plottableObjects { return plottableObjects(offering: index > 0 ? written[index - 1] : nil) }
+                return values(for: parameter.completion, partial: partial)
+            }
             index += 1
         }
         return []
@@ -116,6 +119,18 @@ public struct Completer {
             return registry.visibleCommands.map { CompletionCandidate(text: $0.verb[0], suffix: " ") }
                 + registry.areas.map { CompletionCandidate(text: $0.name, suffix: " ") } + [CompletionCandidate(text: "kinds", suffix: " ")]
         case let .paths(extensions): return PathCompletion.candidates(for: partial, extensions: extensions)
+        case .plotKinds:
+            return workspace.names.flatMap { workspace.object(named: $0)?.plotForms.map(\.kind) ?? [] }
+                .map { CompletionCandidate(text: $0, suffix: " ") }
+        case .plottableObjects: return plottableObjects(offering: nil)
         }
+    }
+
+    /// Objects offering the plot `kind` (any plot when nil).
+    private func plottableObjects(offering kind: String?) -> [CompletionCandidate] {
+        workspace.names.filter { name in
+            let forms = workspace.object(named: name)?.plotForms ?? []
+            return kind.map { kind in forms.contains { $0.kind == kind } } ?? !forms.isEmpty
+        }.map { CompletionCandidate(text: $0, suffix: " ") }
     }
 }

@@ -3,10 +3,13 @@ import Formats
 extension Table {
     /// The table as aligned text: numeric columns right-aligned, numbers through `Format.number`,
     /// missing numbers (NaN) as `nan`.
-    public func textTable() -> TextTable {
+    public func textTable() -> TextTable { textTable(rows: 0..<rowCount) }
+
+    /// The rows `rows` as aligned text, as `textTable()` formats them.
+    public func textTable(rows: Range<Int>) -> TextTable {
         let alignments = columns.map { $0.isNumeric ? TextTable.Alignment.right : .left }
         var text = TextTable(headers: names, alignments: alignments)
-        for row in 0..<rowCount {
+        for row in rows.clamped(to: 0..<rowCount) {
             text.append(columns.map { column in
                 switch column {
                 case let .numbers(values): return Format.number(values[row])

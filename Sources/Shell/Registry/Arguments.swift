@@ -46,4 +46,10 @@ public struct Arguments {
 
     /// The text written for the parameter named `name` (used for `ResultRule.updates`).
     func text(ofParameterNamed name: String) -> String? { texts[name] }
+
+    /// Where the option called `name` was written, if given.
+    func span(ofOptionNamed name: String) -> SourceSpan? { spans[name] }
+
+    /// The text written for the option called `name`, if given.
+    func text(ofOptionNamed name: String) -> String? { spans[name] == nil ? nil : texts[name] }
 }

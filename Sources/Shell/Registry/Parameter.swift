@@ -18,6 +18,10 @@ public enum CompletionSource: Sendable, Equatable {
     case words([String])
     /// Command verbs (for `help`).
     case commands
+    /// The plot kinds the workspace's objects offer (`plot KIND`).
+    case plotKinds
+    /// Names of the objects offering the plot kind written just before (`plot KIND NAME`).
+    case plottableObjects
 }
 
 /// What the registry knows about one parameter, whatever its Swift type: it drives binding,

@@ -17,8 +17,9 @@ public enum Positional {
     }
 
     /// The name of a workspace object of any of `kinds` (any kind when nil), with its name.
-    public static func anyObject(_ name: String, kinds: [String]? = nil, help: String) -> Parameter<NamedObject> {
-        Parameter(spec(name, help, name, "the name of a workspace object", completion: .objects(kinds: kinds)) { values, workspace in
+    /// `completion` overrides what tab offers (by default the objects of `kinds`).
+    public static func anyObject(_ name: String, kinds: [String]? = nil, completion: CompletionSource? = nil, help: String) -> Parameter<NamedObject> {
+        Parameter(spec(name, help, name, "the name of a workspace object", completion: completion ?? .objects(kinds: kinds)) { values, workspace in
             try Convert.namedObject(values[0], label: name, kinds: kinds, in: workspace)
         })
     }
@@ -76,9 +77,11 @@ public enum Positional {
         })
     }
 
-    /// A word or a quoted string.
-    public static func string(_ name: String, help: String) -> Parameter<String> {
-        Parameter(spec(name, help, name, "a word or a quoted string") { values, _ in try Convert.string(values[0], label: name) })
+    /// A word or a quoted string; `completion` says what tab offers (nothing by default).
+    public static func string(_ name: String, completion: CompletionSource = .none, help: String) -> Parameter<String> {
+        Parameter(spec(name, help, name, "a word or a quoted string", completion: completion) { values, _ in
+            try Convert.string(values[0], label: name)
+        })
     }
 
     /// One word of an enum, e.g. `KIND` in `mdp random|grid`.

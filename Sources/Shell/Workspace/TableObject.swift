@@ -35,8 +35,16 @@ public struct TableObject: WorkspaceObject {
         }
     }
 
-    /// The title and the whole table.
-    public func details() -> String { summary + "\n" + table.textTable().render() }
+    /// Rows `show` prints before eliding the rest.
+    static let shownRows = 20
+
+    /// The title, then the table; a long table shows its first 10 rows and says how many more
+    /// there are (`export` writes them all).
+    public func details() -> String {
+        guard table.rowCount > Self.shownRows else { return summary + "\n" + table.textTable().render() }
+        let head = table.textTable(rows: 0..<10).render()
+        return summary + "\n" + head + "\n… \(table.rowCount - 10) more rows (export NAME to FILE.csv writes them all)"
+    }
 
     /// Saves as CSV.
     public func save(to url: URL) throws { try table.write(to: url) }
@@ -45,13 +53,7 @@ public struct TableObject: WorkspaceObject {
     /// The table itself.
     public func exportCSV() throws -> Table? { table }
 
-    /// `line`: numeric columns against the first column (or the row index); `bar`: the first
-    /// numeric column against the first text column (or the row index).
-    public var plotForms: [PlotForm] {
-        let table = self.table
-        return [
-            PlotForm(kind: "line", summary: "numeric columns against the first column") { try TableObject.lines(table) },
-            PlotForm(kind: "bar", summary: "the first numeric column, one bar per row") { try TableObject.bars(table) },
-        ]
-    }
+    /// `line`, `scatter`, `hist`, `bar`, `heatmap`, choosing columns with `x=`, `y=`, `group=`,
+    /// `error=` and `color=` (see `TableObject+Plot.swift`).
+    public var plotForms: [PlotForm] { TableObject.plotForms(table, title: title) }
 }

@@ -23,7 +23,7 @@ struct TinySAE: WorkspaceObject {
 }
 
 enum Pool: String, ChoiceValue { case none, mean, last }
-enum Chart: String, ChoiceValue { case line, bar }
+enum LabChart: String, ChoiceValue { case line, bar }
 
 enum Lab {
     static let acts = Positional.object("ACTS", Vectors.self, help: "vectors to train on")
@@ -66,7 +66,7 @@ enum Lab {
         return .object(Vectors(rows: rows))
     }
 
-    static let chart = Positional.choice("KIND", Chart.self, help: "the chart")
+    static let chart = Positional.choice("KIND", LabChart.self, help: "the chart")
     static let plotted = Positional.anyObject("NAME", help: "what to plot")
     static let figure = Positional.optionalPath("FILE", mustExist: false, extensions: ["png"], after: "to", help: "where to write it")
 
@@ -82,6 +82,7 @@ enum Lab {
     static let area = CommandArea(name: "lab", title: "test commands", commands: [train, trainMore, load, plot],
                                   kinds: [Vectors.kind, TinySAE.kind])
 
-    /// The standard areas plus the lab area.
-    static let registry = CommandRegistry(areas: CommandArea.all + [area])
+    /// The standard areas plus the lab area; the lab's own `plot` (a binding test of
+    /// `KIND NAME [to FILE]`) stands in for the figures area's.
+    static let registry = CommandRegistry(areas: CommandArea.all.filter { $0.name != CommandArea.figures.name } + [area])
 }
