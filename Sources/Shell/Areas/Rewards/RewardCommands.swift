@@ -17,7 +17,7 @@ enum RewardCommands {
         let seed = RewardsOptions.seed(try arguments[randomSeed], context: context)
         var rng = SeededRNG(seed: seed)
         let reward = Reward.random(mdp: object.mdp, rng: &rng)
-        return .object(RewardObject(reward: reward, mdp: object.mdp, mdpName: arguments.text(of: mdp) ?? "?", origin: "random (seed \(seed))"))
+        return .object(RewardObject(reward: reward, mdp: object.mdp, mdpName: arguments.text(of: mdp) ?? "?", mdpOrigin: object.origin, origin: "random (seed \(seed))"))
     }
 
     static let base = Positional.object("R", RewardObject.self, help: "the reward to start from")
@@ -106,6 +106,6 @@ enum RewardCommands {
         let url = try arguments[file]
         let written = arguments.text(of: file) ?? url.path
         let reward = try RewardsFailure.reading(written, at: arguments.span(of: file)) { try Reward.load(from: url, mdp: object.mdp) }
-        return .object(RewardObject(reward: reward, mdp: object.mdp, mdpName: arguments.text(of: owner) ?? "?", origin: "loaded from \(written)"))
+        return .object(RewardObject(reward: reward, mdp: object.mdp, mdpName: arguments.text(of: owner) ?? "?", mdpOrigin: object.origin, origin: "loaded from \(written)"))
     }
 }

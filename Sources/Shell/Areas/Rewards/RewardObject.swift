@@ -19,6 +19,8 @@ struct RewardObject: WorkspaceObject {
     let mdp: MDP
     /// The workspace name of that MDP when the reward was made.
     let mdpName: String
+    /// How that MDP was made (a grid's layout gives the reward a map plot).
+    let mdpOrigin: MDPOrigin
     /// How it was made, e.g. `random (seed 3)`, `R shaped by a random potential (seed 4)`.
     let origin: String
 
@@ -100,6 +102,6 @@ struct RewardObject: WorkspaceObject {
 
     /// The same MDP and MDP name with new values and provenance.
     func replacing(_ newReward: Reward, origin: String) -> RewardObject {
-        RewardObject(reward: newReward, mdp: mdp, mdpName: mdpName, origin: origin)
+        RewardObject(reward: newReward, mdp: mdp, mdpName: mdpName, mdpOrigin: mdpOrigin, origin: origin)
     }
 }
