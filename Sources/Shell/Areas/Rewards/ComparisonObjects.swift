@@ -42,7 +42,7 @@ struct DistanceObject: WorkspaceObject {
 struct RegretObject: WorkspaceObject {
     static let kind = ObjectKind(
         name: "regret", summary: "the exact normalised regret between two rewards, both directions",
-        exports: [.json: "{\"regret\": under R1, \"symmetric\": mean of both, \"reverse\": under R2, \"degenerate\": bool, \"note\": text or null}"])
+        exports: [.json: "{\"regret\": under R1, \"symmetric\": mean of both, \"reverse\": under R2, \"degenerate\": bool, \"note\": which side was degenerate, or null}"])
 
     /// Both directions.
     let regret: Regret
@@ -62,8 +62,13 @@ struct RegretObject: WorkspaceObject {
     func details() -> String {
         var lines = [RegretObject.table(regret, first: first, second: second).render()]
         lines.append("symmetric regret \(Format.number(regret.symmetric))")
-        if let note = regret.degeneracyNote { lines.append("note: \(note.replacingOccurrences(of: "R1", with: first).replacingOccurrences(of: "R2", with: second))") }
+        if let note { lines.append("note: \(note)") }
         return lines.joined(separator: "\n")
+    }
+
+    /// The library's degeneracy note with the rewards' names in place of R1 and R2.
+    var note: String? {
+        regret.degeneracyNote.map { $0.replacingOccurrences(of: "R1", with: first).replacingOccurrences(of: "R2", with: second) }
     }
 
     /// One row per direction: the reward judged, whose policy is followed, the returns and the regret.
@@ -78,13 +83,9 @@ struct RegretObject: WorkspaceObject {
     }
 
     /// `{"regret": …, "symmetric": …, "reverse": …, "degenerate": …, "note": …}`.
-    func exportJSON() throws -> JSONValue? { try JSONValue(encoding: RegretExport(regret)) }
-}
-
-extension JSONValue {
-    /// The JSON document `value` encodes to (through `JSONFile`, so keys and numbers are written
-    /// as in every other JSON file of the project).
-    init<Value: Encodable>(encoding value: Value) throws {
-        self = try JSONValue.parse(JSONFile.encode(value), path: "export")
+    func exportJSON() throws -> JSONValue? {
+        guard case var .object(members) = try JSONValue(encoding: RegretExport(regret)) else { return nil }
+        members["note"] = note.map { .string($0) } ?? .null
+        return .object(members)
     }
 }

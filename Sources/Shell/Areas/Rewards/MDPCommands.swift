@@ -77,14 +77,19 @@ enum MDPCommands {
 
 /// Library errors said in the shell's words, with the caret on the file or argument at fault.
 enum RewardsFailure {
-    /// Runs `body`, turning its errors into one `error:` line that starts with the file's path.
+    /// Runs `body`, turning its errors into one `error:` line that names the file (the Formats
+    /// module's errors name it already; the Rewards module's do not).
     static func reading<T>(_ path: String, at span: SourceSpan?, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as ShellError {
             throw error
-        } catch {
+        } catch RewardsError.invalidSetting(name: "gamma", value: "missing", _) {
+            throw ShellError(.failed("\(path) has no discount: store gamma as a one-element tensor or as safetensors metadata"), at: span)
+        } catch let error as RewardsError {
             throw ShellError(.failed("\(path): \(error)"), at: span)
+        } catch {
+            throw ShellError(.failed(String(describing: error)), at: span)
         }
     }
 

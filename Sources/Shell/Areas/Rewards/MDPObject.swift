@@ -58,7 +58,7 @@ struct MDPObject: WorkspaceObject {
         table.append(["discount γ", "\(Format.number(mdp.discount)) (effective horizon 1/(1−γ) = \(Format.number(1 / (1 - mdp.discount))))"])
         table.append(["successors per (s, a)", sparsity.successorText])
         table.append(["deterministic (s, a)", "\(sparsity.deterministicRows) of \(mdp.stateCount * mdp.actionCount)"])
-        table.append(["nonzero τ entries", "\(Format.number(100 * sparsity.nonzeroFraction, significant: 3))% (τ ≥ \(Format.number(TransitionSparsity.threshold)))"])
+        table.append(["nonzero τ entries", "\(Format.number(100 * sparsity.nonzeroFraction, significant: 3))% (τ ≥ 1e-6)"])
         table.append(["initial μ0", initialText])
         table.append(["fingerprint", mdp.fingerprint.description])
         return table.render()

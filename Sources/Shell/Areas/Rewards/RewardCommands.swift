@@ -45,6 +45,9 @@ enum RewardCommands {
             phi = Reward.randomPotential(states: object.mdp.stateCount, rng: &rng)
             how = "a random potential (seed \(seed))"
         case .values, .table:
+            if let span = arguments.span(of: shapingSeed) {
+                throw ShellError(.failed("seed= applies only to potential=random"), at: span)
+            }
             phi = try choice.values(states: object.mdp.stateCount, workspace: context.session.workspace, span: arguments.span(of: potential))
             how = choice.description
         }
