@@ -71,10 +71,13 @@ enum ExperimentPlots {
         let values = rows.flatMap { canon in norms.map { lookup.pearson(Variant(canon, $0, metric)) } }
         var heatmap = Heatmap(rows: rows.count, columns: norms.count, values: values,
                               rowLabels: rows.map(\.rawValue), columnLabels: norms.map(\.rawValue))
-        heatmap.valueRange = -1...1
+        // Correlations are usually all positive: a sequential map over [0, 1] shows their
+        // differences; a negative one brings the diverging map over [−1, 1].
+        let anyNegative = values.contains { $0 < 0 }
+        heatmap.valueRange = anyNegative ? -1...1 : 0...1
         var chart = Chart(.heatmap(heatmap), title: "Pearson ρ with regret, metric \(metric.rawValue)",
                           xLabel: "normalisation", yLabel: "canonicalisation")
-        chart.colormap = .coolwarm
+        chart.colormap = anyNegative ? .coolwarm : .viridis
         chart.colorbarLabel = "ρ"
         return chart
     }

@@ -12,7 +12,9 @@ extension MDPObject {
             var heatmap = Heatmap(rows: states * actions, columns: states, values: mdp.transition,
                                   rowLabels: rowLabels, columnLabels: (0..<states).map(String.init))
             heatmap.valueRange = 0...1
-            var chart = Chart(.heatmap(heatmap), title: "Transition probabilities τ(s′ | s, a)", xLabel: "next state s′", yLabel: "state, action")
+            // Beyond 40 rows the heatmap numbers its rows, so the label says how a row maps to (s, a).
+            let rowsLabel = states * actions > 40 ? "row s·\(actions) + a (state s, action a)" : "state s, action a"
+            var chart = Chart(.heatmap(heatmap), title: "Transition probabilities τ(s′ | s, a)", xLabel: "next state s′", yLabel: rowsLabel)
             chart.colormap = .magma
             chart.colorbarLabel = "τ"
             return chart
