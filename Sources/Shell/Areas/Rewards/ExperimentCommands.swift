@@ -10,7 +10,7 @@ enum ExperimentCommands {
     static let states = Option.int("states", default: 32, range: .between(1, 2000), help: "states per MDP")
     static let actions = Option.int("actions", default: 4, range: .between(1, 1000), help: "actions per MDP")
     static let gamma = Option.number("gamma", default: 0.95, range: RewardsOptions.discountBounds, help: "discount γ")
-    static let seed = RewardsOptions.seed("the experiment (each MDP and pair gets its own stream from it)")
+    static let seed = RewardsOptions.seed("the experiment; each MDP and pair gets its own stream from it")
     static let sparsity = MDPCommands.sparsity
     static let variants = RewardsOptions.variants(default: Variant.all, defaultText: "all (301)")
     static let top = Option.int("top", default: 15, range: .atLeast(1), help: "variants listed in the printed ranking")

@@ -64,7 +64,7 @@ struct RewardObject: WorkspaceObject {
 
     /// J of an optimal and of a worst policy (from the regret of the reward with itself), or why not.
     private var returnsText: String {
-        guard mdp.stateCount <= 2000 else { return "not computed for more than 2000 states" }
+        guard mdp.stateCount <= 1000 else { return "not computed for more than 1000 states" }
         do {
             let side = try Regret(reward, reward, mdp: mdp).forward
             if side.degenerate { return "every policy is equally good (J = \(Format.number(side.best)))" }
