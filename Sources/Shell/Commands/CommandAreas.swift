@@ -5,6 +5,7 @@ extension CommandArea {
         .session,
         .files,
         .figures,
+        .rewards,
     ]
 
     /// The commands every session has: help, the workspace, settings, history.
