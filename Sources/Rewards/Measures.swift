@@ -164,14 +164,18 @@ struct PearsonGeometry: Sendable {
     }
 
     /// The distance between a and (1 − t)·a + t·b. A constant array has no correlation: the
-    /// distance is 0 when both are constant and √½ (ρ taken as 0) when one is.
+    /// distance is 0 when both are constant and √½ (ρ taken as 0) when one is. An array counts
+    /// as constant when its spread is within 1e-7 of its size, or at most
+    /// `Canonicaliser.zeroNormThreshold` — the threshold below which norms count as zero, so a
+    /// reward whose canonical form is zero up to rounding (a shaped constant) is not correlated
+    /// through its rounding noise, which differs between BLAS kernels.
     /// - Complexity: O(coefficients).
     func distanceToInterpolation(_ t: Double) -> Double {
         let (u, v, n) = (1 - t, t, Double(layout.entries))
         let meanX = sumA / n, meanY = (u * sumA + v * sumB) / n
         let squaresY = u * u * sumAA + 2 * u * v * sumAB + v * v * sumBB
         let spreadX = max(0, sumAA - n * meanX * meanX).squareRoot(), spreadY = max(0, squaresY - n * meanY * meanY).squareRoot()
-        let tiny = 1e-7 * max(sumAA, squaresY, Double.leastNormalMagnitude).squareRoot()
+        let tiny = max(1e-7 * max(sumAA, squaresY, Double.leastNormalMagnitude).squareRoot(), Canonicaliser.zeroNormThreshold)
         let constantX = spreadX <= tiny, constantY = spreadY <= tiny
         if constantX && constantY { return 0 }
         if constantX || constantY { return (0.5).squareRoot() }

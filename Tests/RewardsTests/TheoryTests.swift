@@ -102,4 +102,17 @@ import Tensors
             #expect(ac <= ab + bc + 1e-12, "\(variant) triangle")
         }
     }
+
+    @Test func pearsonTreatsACanonicalFormOfRoundingNoiseAsConstant() throws {
+        // A shaped constant canonicalises to zero up to rounding under every canonicalisation
+        // that removes shaping; its Pearson distance to anything is √½ (ρ taken as 0), not the
+        // correlation of its rounding noise.
+        let constant = try Reward(values: [Double](repeating: 5, count: reward.values.count), mdp: mdp)
+        let shapedConstant = try shaped(constant, seed: 21)
+        for c in Canonicalisation.allCases where c != .none {
+            let variant = Variant(c, .none, .pearson)
+            #expect(try canonicaliser.distance(shapedConstant, reward, variant: variant) == (0.5).squareRoot(), "\(variant)")
+            #expect(try canonicaliser.distance(shapedConstant, constant, variant: variant) == 0, "\(variant)")
+        }
+    }
 }

@@ -16,8 +16,8 @@ struct CompleterTests {
     static func texts(_ prefix: String) -> [String] { completer().complete(prefix).map(\.text) }
 
     static let cases: [(prefix: String, candidates: [String])] = [
-        ("", ["activations", "del", "echo", "embed", "export", "help", "history", "load", "ls", "plot", "quit", "replay", "run", "save", "set", "show",
-              "similarity", "text", "tokenize", "train"]),
+        // Every first word of a visible verb, once, sorted (the areas registered decide which).
+        ("", Array(Set(Lab.registry.visibleCommands.map { $0.verb[0] })).sorted()),
         ("h", ["help", "history"]),
         ("tr", ["train"]),
         ("train ", ["sae"]),
@@ -46,6 +46,11 @@ struct CompleterTests {
         ("frobnicate ", []),
         ("ls ", []),
     ]
+
+    @Test func anEmptyLineOffersTheCoreAndLabVerbs() {
+        let offered = Set(Self.texts(""))
+        #expect(offered.isSuperset(of: ["del", "export", "help", "history", "load", "ls", "plot", "quit", "replay", "run", "save", "set", "show", "train"]))
+    }
 
     @Test func candidatesFromTheDeclarations() {
         for (prefix, expected) in Self.cases {

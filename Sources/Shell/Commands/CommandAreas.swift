@@ -6,6 +6,7 @@ extension CommandArea {
         .files,
         .models,
         .figures,
+        .rewards,
     ]
 
     /// The commands every session has: help, the workspace, settings, history.
