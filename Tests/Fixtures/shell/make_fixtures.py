@@ -7,7 +7,7 @@ The tiny models in Tests/Fixtures have no tokenizer (vocabulary 512); the shell 
 These two random-weight decoders use the byte-level BPE tokenizer of Tests/Fixtures/bpe
 (2,000 tokens) and write, into Tests/Fixtures/shell/<name>/:
 
-- config.json, model.safetensors (F32), tokenizer.json (a copy of bpe/tokenizer.json);
+- config.json, model.safetensors (F32), tokenizer.json (a relative symlink to bpe/tokenizer.json);
 - expected.safetensors: for each text i of TEXTS, `s{i}.input_ids` (I64, from `tokenizers`),
   `s{i}.hidden.{l}` (transformers `output_hidden_states`: 0 = embeddings, last = after the
   final LayerNorm) and `s{i}.logits`; metadata `texts` (JSON list).
@@ -17,7 +17,6 @@ These two random-weight decoders use the byte-level BPE tokenizer of Tests/Fixtu
 """
 import json
 import os
-import shutil
 import torch
 from safetensors.torch import save_file
 from tokenizers import Tokenizer
@@ -35,7 +34,9 @@ def write(name, model):
     for extra in ["generation_config.json"]:
         if os.path.exists(f"{out}/{extra}"):
             os.remove(f"{out}/{extra}")
-    shutil.copy(f"{ROOT}/bpe/tokenizer.json", f"{out}/tokenizer.json")
+    if os.path.lexists(f"{out}/tokenizer.json"):
+        os.remove(f"{out}/tokenizer.json")
+    os.symlink("../../bpe/tokenizer.json", f"{out}/tokenizer.json")
     tokenizer = Tokenizer.from_file(f"{out}/tokenizer.json")
     tensors = {}
     for i, text in enumerate(TEXTS):
