@@ -3,6 +3,7 @@ import Tensors
 
 /// The result of recording activations: the set and what the user should be told.
 public struct ActivationRun: Sendable {
+    /// The recorded set (partial when `wasCancelled`).
     public let set: ActivationSet
     /// Truncated and skipped documents, a reached token budget.
     public let warnings: [ModelWarning]

@@ -47,6 +47,7 @@ extension DecoderStack {
 }
 
 extension GPT2Model: ResumableDecoder {
+    /// Runs GPT-2 from `state` at `layer` of `source` (see `ResumableDecoder`).
     public func forward(_ batch: TokenBatch, resumingAt layer: Int, of source: ActivationSource, with state: Tensor,
                         options: ForwardOptions) throws -> ForwardOutput {
         try batch.validate(vocabularySize: configuration.vocabularySize, maximumLength: configuration.maximumPositions)
@@ -59,6 +60,7 @@ extension GPT2Model: ResumableDecoder {
 }
 
 extension GPTNeoXModel: ResumableDecoder {
+    /// Runs GPT-NeoX from `state` at `layer` of `source` (see `ResumableDecoder`).
     public func forward(_ batch: TokenBatch, resumingAt layer: Int, of source: ActivationSource, with state: Tensor,
                         options: ForwardOptions) throws -> ForwardOutput {
         try batch.validate(vocabularySize: configuration.vocabularySize, maximumLength: configuration.maximumPositions)

@@ -30,6 +30,7 @@ public struct ActivationSetFeatures: StimulusFeatures, Sendable {
         self.stimulusIDs = stimulusIDs
     }
 
+    /// S: the stored documents.
     public var stimulusCount: Int { activations.documentCount }
     /// The recorded hidden-state indices as text.
     public var layerNames: [String] { activations.layers.map(String.init) }

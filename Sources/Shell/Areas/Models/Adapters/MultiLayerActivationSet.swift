@@ -26,9 +26,13 @@ public struct MultiLayerActivationSet: MultiLayerActivations, Sendable {
         table = LazyTokenTable()
     }
 
+    /// L: the recorded layers.
     public var layerCount: Int { activations.layers.count }
+    /// T: the set's rows (tokens, or documents when pooled).
     public var tokenCount: Int { activations.rowCount }
+    /// D: the model width.
     public var width: Int { activations.width }
+    /// The hidden-state index of each stored layer (0 = embeddings).
     public var layerNumbers: [Int] { activations.layers }
 
     /// Token pieces and document starts (nil without a tokenizer); built once, on first use.
