@@ -1,5 +1,6 @@
 # mindscope: two commands on a fresh machine.
-#   make run    set up what is missing, build in release mode, open the shell
+#   make run    set up what is missing, build in release mode, open the shell on the default
+#               model and corpus (sessions/start.msc)
 #   make test   set up what is missing, run every test
 #   make bench  release-build benchmarks beside their peers (PyTorch, scikit-learn, numpy)
 SWIFT ?= swift
@@ -14,7 +15,7 @@ build: setup
 	$(SWIFT) build -c release --product mindscope
 
 run: build
-	$(RELEASE_BIN)
+	$(RELEASE_BIN) --init sessions/start.msc
 
 test: setup
 	$(SWIFT) test

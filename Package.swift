@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "BrainTests", dependencies: ["Brain", "TestSupport"]),
         .testTarget(name: "RewardsTests", dependencies: ["Rewards", "TestSupport"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "TestSupport"]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "Formats", "Plot", "TestSupport"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Tensors", "Formats", "Models", "SAE", "Brain", "Plot", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -11,9 +11,14 @@ BLASKernels.relaunchWithBestKernelsIfNeeded()
 struct SessionOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Name the transcript sessions/NAME.md (appended to when it exists).", valueName: "NAME"))
     var session: String?
+
+    @Option(name: .customLong("init"), help: ArgumentHelp(
+        "Run this script's statements first (recorded like any others); at the prompt, errors in it are reported and the prompt opens.",
+        valueName: "FILE"))
+    var initScript: String?
 }
 
-/// `mindscope [-c STATEMENTS] [--session NAME]`
+/// `mindscope [-c STATEMENTS] [--session NAME] [--init FILE]`
 struct Mindscope: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mindscope",
@@ -33,7 +38,7 @@ struct Mindscope: ParsableCommand {
 
     func run() throws {
         let mode: LaunchRequest.Mode = statements.map { .statements($0) } ?? .prompt
-        try finish(Launcher.run(LaunchRequest(mode: mode, sessionName: options.session)))
+        try finish(Launcher.run(LaunchRequest(mode: mode, sessionName: options.session, initScript: options.initScript)))
     }
 }
 
@@ -48,7 +53,7 @@ struct Run: ParsableCommand {
     @OptionGroup var options: SessionOptions
 
     func run() throws {
-        try finish(Launcher.run(LaunchRequest(mode: .scripts(files), sessionName: options.session)))
+        try finish(Launcher.run(LaunchRequest(mode: .scripts(files), sessionName: options.session, initScript: options.initScript)))
     }
 }
 

@@ -131,6 +131,29 @@ import TestSupport
         #expect(!partial.isComplete && partial.documentCount == 3)
     }
 
+    @Test(arguments: [false, true])
+    func cancellationCanKeepThePartialSet(toStore: Bool) throws {
+        let (model, sentences, _) = try miniLMAndSentences()
+        let parent = Fixtures.temporaryDirectory("keep-partial")
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let store = toStore ? parent.appendingPathComponent("acts") : nil
+        let request = ActivationRequest(layers: .only([2]), batchSize: 1, metadata: ["corpus": "two sentences", "model": "ignored"])
+        var batches = 0
+        let run = try model.activations(of: sentences + sentences + sentences, request: request, store: store,
+                                        progress: { _ in batches += 1 }, isCancelled: { batches >= 4 }, keepPartialOnCancel: true)
+        #expect(run.wasCancelled && !run.set.isComplete && run.set.documentCount == 4)
+        #expect(run.set.documentOffsets == [0, 13, 23, 36, 46] && run.set.tokenCount == 46)
+        #expect(try run.set.matrix(layer: 2).shape == [46, 384])
+        #expect(run.set.metadata["corpus"] == "two sentences" && run.set.metadata["model"] == "all-MiniLM-L6-v2")
+        if let store { #expect(try ActivationSet.load(store).documentCount == 4) }
+        // Cancelled before the first batch: nothing to keep, and no empty store left behind.
+        #expect(throws: ModelError.cancelled) {
+            try model.activations(of: sentences, request: request, store: store.map { $0.appendingPathExtension("none") },
+                                  isCancelled: { true }, keepPartialOnCancel: true)
+        }
+        if let store { #expect(!FileManager.default.fileExists(atPath: store.appendingPathExtension("none").path)) }
+    }
+
     @Test func truncationBudgetAndEmptyCorpora() throws {
         let (model, _, _) = try miniLMAndSentences()
         let long = String(repeating: "word ", count: 600)

@@ -46,4 +46,29 @@ import TestSupport
         #expect(message { _ = try TextCorpus.load(URL(fileURLWithPath: "/nonexistent/docs.txt")) }
                 == "/nonexistent/docs.txt not found (expected docs.txt)")
     }
+
+    @Test func fortuneFilesAreRecordsBetweenPercentLines() throws {
+        let text = "A day for firm decisions!!!!!  Or is it?\n%\nA long-forgotten loved one will appear soon.\n\nBuy the negatives at any price.\n%\n%\n   \n%\nLast one, no final separator\n"
+        let url = try write(text, "fortunes")
+        let corpus = try TextCorpus.load(url)
+        #expect(corpus.format == .fortune, "a line holding only % makes a plain-text file a fortune file")
+        #expect(corpus.documents == ["A day for firm decisions!!!!!  Or is it?",
+                                     "A long-forgotten loved one will appear soon.\n\nBuy the negatives at any price.",
+                                     "Last one, no final separator"])
+        #expect(try TextCorpus.load(url, format: .lines).documents.count == 10, "format=lines reads every line")
+        let explicit = try write("one\n%\ntwo\n%\n", "quotes.txt")
+        #expect(try TextCorpus.load(explicit, format: .fortune).documents == ["one", "two"])
+        let plain = try write("100% sure\nnot a separator\n", "plain.txt")
+        #expect(try TextCorpus.load(plain).format == .lines)
+    }
+
+    @Test func installedFortunesReadAsRecords() throws {
+        let url = URL(fileURLWithPath: "/usr/share/games/fortunes/fortunes")
+        try #require(FileManager.default.fileExists(atPath: url.path), "fortunes-min is installed by scripts/setup")
+        let corpus = try TextCorpus.load(url)
+        #expect(corpus.format == .fortune && corpus.documents.count > 400)
+        #expect(corpus.documents.allSatisfy { !$0.contains("\n%\n") && !$0.isEmpty })
+        let binary = URL(fileURLWithPath: "/usr/share/games/fortunes/fortunes.dat")
+        #expect(message { _ = try TextCorpus.load(binary) } == "\(binary.path) line 1: the file is not valid UTF-8 text")
+    }
 }

@@ -24,7 +24,7 @@ struct BinaryTests {
         #expect(version.status == 0 && version.standardOutput == "0.1.0\n")
         let help = try Binary.run(["--help"], in: directory)
         #expect(help.status == 0)
-        #expect(help.standardOutput.contains("USAGE: mindscope [-c <STATEMENTS>] [--session <NAME>] <subcommand>"))
+        #expect(help.standardOutput.contains("USAGE: mindscope [-c <STATEMENTS>] [--session <NAME>] [--init <FILE>] <subcommand>"))
         #expect(help.standardOutput.contains("run                     Run scripts (.msc) or transcripts (.md)"))
         let runWithoutFiles = try Binary.run(["run"], in: directory)
         #expect(runWithoutFiles.status != 0 && runWithoutFiles.standardError.contains("Missing expected argument '<FILE> ...'"))

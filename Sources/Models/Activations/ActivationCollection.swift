@@ -3,9 +3,20 @@ import Tensors
 
 /// The result of recording activations: the set and what the user should be told.
 public struct ActivationRun: Sendable {
+    /// The recorded set (partial when `wasCancelled`).
     public let set: ActivationSet
     /// Truncated and skipped documents, a reached token budget.
     public let warnings: [ModelWarning]
+    /// True when the run was cancelled and `set` holds the documents finished before
+    /// (`set.isComplete == false`); only with `keepPartialOnCancel`.
+    public let wasCancelled: Bool
+
+    /// A run's result.
+    public init(set: ActivationSet, warnings: [ModelWarning], wasCancelled: Bool = false) {
+        self.set = set
+        self.warnings = warnings
+        self.wasCancelled = wasCancelled
+    }
 }
 
 extension PretrainedModel {
@@ -21,10 +32,14 @@ extension PretrainedModel {
     ///   - progress: called after every batch with documents read and tokens recorded.
     ///   - isCancelled: polled before every batch; when it returns true the store (if any) is
     ///     closed with what was recorded (`isComplete == false`) and `ModelError.cancelled` thrown.
+    ///   - keepPartialOnCancel: on cancellation, return the documents finished so far instead of
+    ///     throwing (`wasCancelled`, `set.isComplete == false`; in memory or in the closed store).
+    ///     Cancelled before any document was finished, it throws `.cancelled` all the same.
     /// - Throws: `ModelError.noTokenizer`, `.layerOutOfRange`, `.poolingNeedsEncoder`,
     ///   `.invalidArgument`, `.noDocuments`, `.storeExists`, `.cancelled`, `.format`.
     public func activations(of documents: [String], request: ActivationRequest = ActivationRequest(), store: URL? = nil,
-                            progress: (WorkProgress) -> Void = { _ in }, isCancelled: () -> Bool = { false }) throws -> ActivationRun {
+                            progress: (WorkProgress) -> Void = { _ in }, isCancelled: () -> Bool = { false },
+                            keepPartialOnCancel: Bool = false) throws -> ActivationRun {
         try request.validate(for: self)
         let tokenizer = try requireTokenizer()
         let layers = try request.resolvedLayers(for: summary)
@@ -37,9 +52,9 @@ extension PretrainedModel {
         var encoder = DocumentEncoder(tokenizer: tokenizer, maximumLength: maximumLength,
                                       addSpecialTokens: request.addSpecialTokens, tokenBudget: request.tokenBudget)
         let layout = ActivationLayout(layers: layers, width: summary.hiddenSize, pooling: request.pooling, scalar: request.scalar,
-                                      metadata: ["model": name, "architecture": summary.architecture.modelType,
+                                      metadata: request.metadata.merging(["model": name, "architecture": summary.architecture.modelType,
                                                  "source": request.source.rawValue, "max_length": "\(maximumLength)",
-                                                 "special_tokens": "\(request.addSpecialTokens)"])
+                                                 "special_tokens": "\(request.addSpecialTokens)"]) { _, own in own })
         var sink: any ActivationSink = try store.map { try StoreSink(layout: layout, directory: $0, shardBytes: request.shardBytes) } ?? MemorySink(layout: layout)
         let selection = LayerSelection.only(Set(layers))
         let options = request.source == .hiddenStates ? ForwardOptions(hiddenStates: selection)
@@ -47,8 +62,7 @@ extension PretrainedModel {
         var next = 0, tokens = 0, stored = 0
         while next < documents.count && !encoder.budgetSpent {
             if isCancelled() {
-                _ = try sink.finish(complete: false)
-                throw ModelError.cancelled
+                return try Self.stop(&sink, documentsStored: stored, keepPartial: keepPartialOnCancel, warnings: encoder.warnings)
             }
             var batch: [(index: Int, ids: [Int])] = []
             while batch.count < request.batchSize && next < documents.count && !encoder.budgetSpent {
@@ -78,5 +92,18 @@ extension PretrainedModel {
             warnings.append(.tokenBudgetReached(budget: budget, documentsRead: next, documentsTotal: documents.count))
         }
         return ActivationRun(set: try sink.finish(complete: true), warnings: warnings)
+    }
+
+    /// Ends a cancelled run: removes a store that received nothing, otherwise closes the sink
+    /// with what was finished, then returns it (`keepPartial`) or throws `.cancelled`.
+    private static func stop(_ sink: inout any ActivationSink, documentsStored: Int, keepPartial: Bool,
+                             warnings: [ModelWarning]) throws -> ActivationRun {
+        if documentsStored == 0, let storeSink = sink as? StoreSink {
+            try storeSink.discard()
+            throw ModelError.cancelled
+        }
+        let partial = try sink.finish(complete: false)
+        guard keepPartial, documentsStored > 0 else { throw ModelError.cancelled }
+        return ActivationRun(set: partial, warnings: warnings, wasCancelled: true)
     }
 }

@@ -46,11 +46,14 @@ public struct ActivationRequest: Sendable, Equatable {
     public var addSpecialTokens: Bool
     /// Approximate size of each shard of an activation store, in bytes.
     public var shardBytes: Int
+    /// Facts added to the set's metadata (e.g. the corpus it came from); the keys the collection
+    /// writes itself (`model`, `architecture`, `source`, `max_length`, `special_tokens`) win.
+    public var metadata: [String: String]
 
     /// - Parameters: see the properties.
     public init(layers: LayerSelection = .all, pooling: Pooling = .none, source: ActivationSource = .hiddenStates,
                 maximumLength: Int? = nil, tokenBudget: Int? = nil, batchSize: Int = 32, scalar: ActivationScalar = .f32,
-                addSpecialTokens: Bool = true, shardBytes: Int = 256 << 20) {
+                addSpecialTokens: Bool = true, shardBytes: Int = 256 << 20, metadata: [String: String] = [:]) {
         self.layers = layers
         self.pooling = pooling
         self.source = source
@@ -60,6 +63,7 @@ public struct ActivationRequest: Sendable, Equatable {
         self.scalar = scalar
         self.addSpecialTokens = addSpecialTokens
         self.shardBytes = shardBytes
+        self.metadata = metadata
     }
 
     /// The sorted layer indices for a model, checked against its range.

@@ -14,23 +14,34 @@ struct DecoderStack {
     let head: Linear
 
     /// - Parameters:
+    ///   - start: where the loop begins: the embeddings (`embed` writes r₀), or a given residual
+    ///     stream entry r_l [T, C] (blocks l…L−1 then run).
     ///   - embed: writes r₀ [T, C].
     ///   - block: block i (0-based) reads rᵢ and writes rᵢ₊₁.
-    func run(_ batch: TokenBatch, options: ForwardOptions, embed: (UnsafeMutablePointer<Float>) -> Void,
+    func run(_ batch: TokenBatch, options: ForwardOptions, start: StackStart = .embeddings,
+             embed: (UnsafeMutablePointer<Float>) -> Void,
              block: (Int, UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void) -> ForwardOutput {
         // Products split their rows over Parallel's threads themselves (see Linear.multiply).
-        Parallel.withSerialBLAS { runLoop(batch, options: options, embed: embed, block: block) }
+        Parallel.withSerialBLAS { runLoop(batch, options: options, start: start, embed: embed, block: block) }
     }
 
-    private func runLoop(_ batch: TokenBatch, options: ForwardOptions, embed: (UnsafeMutablePointer<Float>) -> Void,
+    private func runLoop(_ batch: TokenBatch, options: ForwardOptions, start: StackStart, embed: (UnsafeMutablePointer<Float>) -> Void,
                          block: (Int, UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void) -> ForwardOutput {
         let rows = batch.tokenCount
         var output = ForwardOutput()
         var current = ActivationBuffer(rows: rows, width: width)
-        embed(current.pointer)
+        let first: Int
+        switch start {
+        case .embeddings:
+            embed(current.pointer)
+            first = 0
+        case let .residual(layer, state):
+            state.withUnsafeBufferPointer { current.pointer.update(from: $0.baseAddress!, count: rows * width) }
+            first = layer
+        }
         var recycled: ActivationBuffer?
-        for index in 0...layerCount {
-            if index > 0 {
+        for index in first...layerCount {
+            if index > first {
                 let next = recycled ?? ActivationBuffer(rows: rows, width: width)
                 block(index - 1, current.pointer, next.pointer)
                 let kept = output.residualStream[index - 1] != nil || output.hiddenStates[index - 1] != nil
@@ -44,14 +55,25 @@ struct DecoderStack {
             let final = ActivationBuffer(rows: rows, width: width)
             finalNorm(current.pointer, into: final.pointer, rows: rows)
             if options.hiddenStates.contains(layerCount) { output.hiddenStates[layerCount] = final.tensor }
-            if options.logits {
-                let logits = ActivationBuffer(rows: rows, width: head.outputWidth)
-                head(final.pointer, rows: rows, into: logits.pointer)
-                output.logits = logits.tensor
-            }
+            if options.logits { output.logits = logits(final.pointer, rows: rows) }
         }
         return output
     }
+
+    /// logits = h_L · Wᵀ for final hidden states h_L [T, C] → [T, V].
+    func logits(_ final: UnsafePointer<Float>, rows: Int) -> Tensor {
+        let logits = ActivationBuffer(rows: rows, width: head.outputWidth)
+        head(final, rows: rows, into: logits.pointer)
+        return logits.tensor
+    }
+}
+
+/// Where a decoder's forward loop begins.
+enum StackStart {
+    /// At the token and position embeddings (a normal forward pass).
+    case embeddings
+    /// At residual-stream entry `layer` (0…L) with the given [T, C] state.
+    case residual(layer: Int, Tensor)
 }
 
 /// Scratch matrices of a decoder block (separate allocations, see `BertScratch`).

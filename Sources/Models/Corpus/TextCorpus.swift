@@ -7,11 +7,14 @@ public struct TextCorpus: Sendable, Equatable {
     public let documents: [String]
     /// The file they came from.
     public let source: String
+    /// How the file was read (`.lines` for documents given in memory).
+    public let format: Format
 
     /// Wraps documents already in memory.
-    public init(documents: [String], source: String = "memory") {
+    public init(documents: [String], source: String = "memory", format: Format = .lines) {
         self.documents = documents
         self.source = source
+        self.format = format
     }
 
     /// File kinds a corpus can be read from, chosen by extension.
@@ -22,6 +25,8 @@ public struct TextCorpus: Sendable, Equatable {
         case jsonLines
         /// A table with a header row (`.csv`, `.tsv`); one column holds the text.
         case table
+        /// A fortune file (`fortune`/`strfile`): records separated by lines holding only `%`.
+        case fortune
 
         /// The format of a file, by extension.
         public static func of(_ url: URL) -> Format {
@@ -35,16 +40,40 @@ public struct TextCorpus: Sendable, Equatable {
 
     /// Reads a corpus: plain text (one document per line; a final newline does not make an empty
     /// document, other empty lines stay so document i is line i + 1), JSON Lines (field `field`
-    /// of each object), or CSV/TSV (column `column`, default "text").
+    /// of each object), CSV/TSV (column `column`, default "text"), or a fortune file (each record
+    /// between `%` lines is a document, its line breaks kept; empty records are left out).
+    ///
+    /// Without `format`, the extension decides (`Format.of`), and a plain-text file with a line
+    /// holding only `%` is read as a fortune file.
     /// - Throws: `ModelError.fileNotFound`, `.malformedCorpus` (with the line), `.missingColumn`
     ///   (listing the columns), `.format` for CSV syntax errors.
-    public static func load(_ url: URL, column: String? = nil, field: String = "text") throws -> TextCorpus {
+    public static func load(_ url: URL, format: Format? = nil, column: String? = nil, field: String = "text") throws -> TextCorpus {
         let data = try readFile(url)
-        switch Format.of(url) {
-        case .lines: return TextCorpus(documents: try lines(data, path: url.path), source: url.path)
-        case .jsonLines: return TextCorpus(documents: try jsonLines(data, field: field, path: url.path), source: url.path)
-        case .table: return TextCorpus(documents: try tableColumn(url, column: column ?? "text"), source: url.path)
+        var chosen = format ?? Format.of(url)
+        var plainLines: [String]?
+        if chosen == .lines {
+            plainLines = try lines(data, path: url.path)
+            if format == nil, plainLines!.contains(fortuneSeparator) { chosen = .fortune }
         }
+        let documents: [String]
+        switch chosen {
+        case .lines: documents = plainLines!
+        case .jsonLines: documents = try jsonLines(data, field: field, path: url.path)
+        case .table: documents = try tableColumn(url, column: column ?? "text")
+        case .fortune: documents = fortuneRecords(try plainLines ?? lines(data, path: url.path))
+        }
+        return TextCorpus(documents: documents, source: url.path, format: chosen)
+    }
+
+    /// The line that separates fortune records.
+    static let fortuneSeparator = "%"
+
+    /// The records between separator lines, their lines joined by "\n"; whitespace-only records
+    /// (e.g. before a leading `%`) are left out.
+    static func fortuneRecords(_ lines: [String]) -> [String] {
+        lines.split(separator: fortuneSeparator, omittingEmptySubsequences: false)
+            .map { $0.joined(separator: "\n") }
+            .filter { !$0.allSatisfy(\.isWhitespace) }
     }
 
     static func lines(_ data: Data, path: String) throws -> [String] {

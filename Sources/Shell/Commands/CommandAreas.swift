@@ -4,6 +4,7 @@ extension CommandArea {
     public static let all: [CommandArea] = [
         .session,
         .files,
+        .models,
         .figures,
         .rewards,
     ]
@@ -12,7 +13,7 @@ extension CommandArea {
     public static let session = CommandArea(
         name: "session", title: "help, the workspace and settings",
         commands: [HelpCommand.command, WorkspaceCommands.list, WorkspaceCommands.show, WorkspaceCommands.delete,
-                   SessionCommands.set, SessionCommands.history, SessionCommands.quit],
+                   SessionCommands.set, SessionCommands.history, SessionCommands.quit, EchoCommand.command],
         kinds: [TableObject.kind])
 
     /// Files: saving and exporting objects, running scripts and replaying transcripts.

@@ -17,11 +17,14 @@ public struct LaunchRequest: Sendable {
     public var mode: Mode
     /// `--session NAME`, when given.
     public var sessionName: String?
+    /// `--init FILE`: a script whose statements run first, when given.
+    public var initScript: String?
 
     /// A request.
-    public init(mode: Mode, sessionName: String?) {
+    public init(mode: Mode, sessionName: String?, initScript: String? = nil) {
         self.mode = mode
         self.sessionName = sessionName
+        self.initScript = initScript
     }
 }
 
@@ -46,6 +49,11 @@ public enum Launcher {
             session.transcript = try Transcript(url: settings.sessionsURL.appendingPathComponent("\(name).md"), sessionName: name, settings: settings)
         } catch {
             session.output.warning("\(error); this session keeps no transcript")
+        }
+        if let script = request.initScript {
+            // Errors are reported by runScripts; the prompt opens all the same, other modes stop.
+            let status = runScripts([script], in: session)
+            if status != 0, request.mode != .prompt { return status }
         }
         switch request.mode {
         case let .scripts(paths): return runScripts(paths, in: session)
