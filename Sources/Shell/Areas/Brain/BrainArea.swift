@@ -6,8 +6,8 @@ extension CommandArea {
     public static let brain = CommandArea(
         name: "brain", title: "brain responses, BrainScore metrics, ceilings and significance",
         commands: [BrainLoadCommands.fmri, BrainLoadCommands.matrix, BrainLoadCommands.stimuli,
-                   SyntheticCommand.command, BrainScoreCommand.command, CompareCommand.command],
-        kinds: [FMRIObject.kind, MatrixObject.kind, StimuliObject.kind, BrainScoreObject.kind])
+                   SyntheticCommand.command, BrainScoreCommand.command, CompareCommand.command, CombineCommand.command],
+        kinds: [FMRIObject.kind, MatrixObject.kind, StimuliObject.kind, BrainScoreObject.kind, BrainScoreSetObject.kind])
 }
 
 // Strings become the Brain module's enums at the edge.

@@ -19,7 +19,7 @@ enum BrainScoreCommand {
     static let level = Option.number("level", default: 0.95, range: .between(0.5, 0.999), help: "coverage of the bootstrap intervals")
     static let aggregate = Option.choice("aggregate", default: TargetAggregate.median, help: "how per-target values become one number")
     static let subjects = Option.choice("subjects", default: SubjectHandling.each, help: "score each subject, or their average once")
-    static let precision = Option.choice("precision", default: Brain.Precision.single, help: "ridge: precision of the bulk products")
+    static let precision = Option.choice("precision", default: Brain.Precision.single, help: "ridge, linear: precision of the bulk products")
     static let seed = Option.int("seed", range: .atLeast(0), help: "seed of splits, permutations, bootstrap and ceilings (default: the session's next stream)")
 
     static let command = Command(
@@ -42,7 +42,7 @@ enum BrainScoreCommand {
         let brain = try arguments[responses]
         let options = try makeOptions(arguments, responses: brain, context: context)
         if let layers = options.layers, let bad = layers.first(where: { $0 >= source.layerNames.count }) {
-            throw arguments.error(BrainOptions.layers, "\(namedFeatures.name) has no layer \(bad); it has layers 0…\(source.layerNames.count - 1)")
+            throw arguments.error(BrainOptions.layers, "names layer \(bad), but \(namedFeatures.name) has \(Format.count(source.layerNames.count, "layer")) (0…\(source.layerNames.count - 1))")
         }
         let layerCount = options.layers?.count ?? source.layerNames.count
         let subjectCount = options.subjects == .average ? 1 : brain.responses.subjects.count

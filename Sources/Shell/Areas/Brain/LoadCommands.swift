@@ -83,28 +83,51 @@ enum BrainLoadCommands {
         return FMRIObject(responses, source: names.count == 1 ? urls[0].lastPathComponent : "\(names.count) files", stimuli: stimuli)
     }
 
-    static let matrixFile = Positional.path("FILE", mustExist: true, extensions: ["npy", "csv", "tsv"], help: "a .npy, .csv or .tsv matrix, one row per stimulus")
+    static let matrixFiles = Positional.paths("FILE", mustExist: true, extensions: ["npy", "npz", "csv", "tsv"],
+                                              help: "a .npy, .csv or .tsv matrix (one row per stimulus), an .npz with one array per layer, or one file per layer")
 
     static let matrix = Command(
-        "load matrix", summary: "Load a feature matrix (one row per stimulus) to score as one layer.",
-        parameters: [matrixFile, stimuliFile, idColumn, textColumns], result: .object(MatrixObject.kind),
-        examples: ["features = load matrix embeddings.npy", "features = load matrix features.csv"],
-        discussion: "A CSV may start with a text column of stimulus ids; brainscore then checks them against the responses' ids."
-    ) { arguments, context in
-        let url = try arguments[matrixFile]
-        let read = try MatrixFiles.read(url)
-        var ids = read.rowIDs
+        "load matrix", summary: "Load features computed elsewhere: one matrix (one row per stimulus), or named layers.",
+        parameters: [matrixFiles, stimuliFile, idColumn, textColumns], result: .object(MatrixObject.kind),
+        examples: ["features = load matrix embeddings.npy", "acts = load matrix layers.npz stimuli=data/moral-scenarios.csv id=id text=input",
+                   "acts = load matrix layer0.npy layer1.npy layer2.npy"],
+        discussion: """
+        One .npy/.csv/.tsv file is a plain matrix, scored as one layer; an .npz (one array per layer, in archive order) or \
+        several files (named by their file names) are layers over the same stimuli, scored layer by layer. A CSV may start \
+        with a text column of stimulus ids; brainscore then checks them against the responses' ids.
+        """
+    ) { arguments, _ in
+        let urls = try arguments[matrixFiles]
+        let isArchive = urls.map { $0.pathExtension.lowercased() == "npz" }
+        if isArchive.contains(true), urls.count > 1 {
+            throw ShellError(.invalidArgument(parameter: "FILE", reason: "an .npz holds every layer: give it alone"), at: arguments.span(of: matrixFiles))
+        }
+        var layers: FeatureLayers
+        var fileIDs: [String]?
+        if isArchive[0] {
+            layers = try MatrixFiles.readLayers(urls[0])
+        } else {
+            let read = try urls.map { try MatrixFiles.read($0) }
+            fileIDs = read[0].rowIDs
+            for matrix in read.dropFirst() {
+                if let mine = matrix.rowIDs, let first = fileIDs { try StimulusAlignment.check(features: mine, responses: first) }
+            }
+            layers = try FeatureLayers(names: urls.map { $0.deletingPathExtension().lastPathComponent }, matrices: read.map(\.values))
+        }
+        for (name, values) in zip(layers.layerNames, layers.matrices) where !values.isFinite {
+            throw BrainError.shape("\(name) holds NaN or infinite values; features must be finite")
+        }
         if let stimuli = try readStimuli(arguments) {
-            if let ids { _ = try stimuli.texts(for: ids) } else {
-                guard stimuli.ids.count == read.values.shape[0] else {
-                    throw BrainError.shape("the stimuli table has \(stimuli.ids.count) rows but \(url.lastPathComponent) has \(read.values.shape[0])")
+            if let ids = fileIDs { _ = try stimuli.texts(for: ids) } else {
+                guard stimuli.ids.count == layers.stimulusCount else {
+                    throw BrainError.shape("the stimuli table has \(stimuli.ids.count) rows but the features have \(layers.stimulusCount); without an id column the rows must match one to one")
                 }
-                ids = stimuli.ids
+                fileIDs = stimuli.ids
             }
         }
-        guard read.values.isFinite else { throw BrainError.shape("\(url.lastPathComponent) holds NaN or infinite values; features must be finite") }
-        return .object(MatrixObject(try FeatureMatrix(read.values, name: url.deletingPathExtension().lastPathComponent, stimulusIDs: ids),
-                                    source: url.lastPathComponent))
+        layers.stimulusIDs = fileIDs
+        let source = urls.count == 1 ? urls[0].lastPathComponent : "\(urls.count) files"
+        return .object(MatrixObject(layers, plain: !isArchive[0] && urls.count == 1, source: source))
     }
 
     static let tableFile = Positional.path("FILE", mustExist: true, extensions: ["csv", "tsv"], help: "a CSV or TSV table with a header row")

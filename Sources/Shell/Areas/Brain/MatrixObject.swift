@@ -3,47 +3,70 @@ import Foundation
 import Formats
 import Tensors
 
-/// A plain feature matrix in the workspace (kind `matrix`): one row per stimulus, scored by
-/// `brainscore` as a single layer.
+/// Features computed elsewhere in the workspace (kind `matrix`): one matrix (scored as a single
+/// layer) or several named layers over the same stimuli (an .npz, or one file per layer).
 public struct MatrixObject: WorkspaceObject, StimulusFeaturesSource {
     /// The kind `matrix`.
     public static let kind = ObjectKind(
-        name: "matrix", summary: "a feature matrix, one row per stimulus (scored as one layer)",
-        exports: [.csv: "a stimulus column (when the rows have ids), then one column per feature"])
+        name: "matrix", summary: "features, one row per stimulus: one matrix (scored as one layer) or named layers",
+        exports: [.csv: "a single matrix: a stimulus column (when the rows have ids), then one column per feature"])
 
-    /// The features.
-    public let matrix: FeatureMatrix
-    /// The file it was read from (for the summary).
+    /// The layers (one for a plain matrix).
+    public let layers: FeatureLayers
+    /// True when one matrix was read (results are laid out without a layer list).
+    public let isPlainMatrix: Bool
+    /// The file(s) it was read from (for the summary).
     public let source: String
 
-    /// Wraps a feature matrix.
-    public init(_ matrix: FeatureMatrix, source: String) {
-        self.matrix = matrix
+    /// Wraps features.
+    public init(_ layers: FeatureLayers, plain: Bool, source: String) {
+        self.layers = layers
+        isPlainMatrix = plain && layers.matrices.count == 1
         self.source = source
     }
 
-    /// `60 stimuli × 384 features (features.npy)`.
+    /// `60 stimuli × 384 features (features.npy)` or `60 stimuli, 7 layers of 384 features (acts.npz)`.
     public var summary: String {
-        "\(BrainText.stimuli(matrix.stimulusCount)) × \(Format.count(matrix.values.shape[1], "feature")) (\(source)"
-            + (matrix.stimulusIDs == nil ? ")" : ", with stimulus ids)")
+        let widths = Set(layers.matrices.map { $0.shape[1] })
+        let width = widths.count == 1 ? Format.count(widths.first!, "feature") : "\(widths.min()!)–\(widths.max()!) features"
+        let ids = layers.stimulusIDs == nil ? "" : ", with stimulus ids"
+        if isPlainMatrix { return "\(BrainText.stimuli(layers.stimulusCount)) × \(width) (\(source)\(ids))" }
+        return "\(BrainText.stimuli(layers.stimulusCount)), \(Format.count(layers.matrices.count, "layer")) of \(width) (\(source)\(ids))"
     }
 
-    /// `60 × 384`.
-    public var shape: String { Format.shape(matrix.values.shape) }
+    /// `60 × 384` or `7 × 60 × 384` (layers × stimuli × features, the widest layer).
+    public var shape: String {
+        let width = layers.matrices.map { $0.shape[1] }.max() ?? 0
+        return isPlainMatrix ? Format.shape([layers.stimulusCount, width]) : Format.shape([layers.matrices.count, layers.stimulusCount, width])
+    }
+
     /// Four bytes per value.
-    public var memoryBytes: Int { matrix.values.count * 4 }
+    public var memoryBytes: Int { layers.matrices.reduce(0) { $0 + $1.count * 4 } }
 
-    /// The matrix as one scoring layer.
-    public var stimulusFeatures: any StimulusFeatures { matrix }
+    /// The summary and the layers.
+    public func details() -> String {
+        guard !isPlainMatrix else { return summary }
+        return summary + "\nlayers: " + layers.layerNames.enumerated().map { "\($0.offset) \($0.element) (\(layers.matrices[$0.offset].shape[1]))" }.joined(separator: ", ")
+    }
 
-    /// The values with the stimulus ids, when known.
+    /// A single matrix scores as a plain matrix; several as layers.
+    public var stimulusFeatures: any StimulusFeatures {
+        if isPlainMatrix, let matrix = try? FeatureMatrix(layers.matrices[0], name: layers.layerNames[0], stimulusIDs: layers.stimulusIDs) {
+            return matrix
+        }
+        return layers
+    }
+
+    /// The values with the stimulus ids, when known (a single matrix only).
     public func exportCSV() throws -> Table? {
-        let (s, f) = (matrix.values.shape[0], matrix.values.shape[1])
-        let columns = matrix.values.withUnsafeBufferPointer { values in
-            (0..<f).map { j in Table.Column.numbers((0..<s).map { Double(values[$0 * f + j]) }) }
+        guard isPlainMatrix else { return nil }
+        let values = layers.matrices[0]
+        let (s, f) = (values.shape[0], values.shape[1])
+        let columns = values.withUnsafeBufferPointer { buffer in
+            (0..<f).map { j in Table.Column.numbers((0..<s).map { Double(buffer[$0 * f + j]) }) }
         }
         let names = (0..<f).map { "f\($0)" }
-        guard let ids = matrix.stimulusIDs else { return try Table(names: names, columns: columns) }
+        guard let ids = layers.stimulusIDs else { return try Table(names: names, columns: columns) }
         return try Table(names: ["stimulus"] + names, columns: [.strings(ids)] + columns)
     }
 }
