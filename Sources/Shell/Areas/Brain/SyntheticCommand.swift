@@ -19,9 +19,10 @@ enum SyntheticCommand {
 
     static let command = Command(
         "fmri synthetic", summary: "Make brain responses with a known ceiling from one layer of features (for checking recovery).",
-        parameters: [features, layer, pool, subjects, repetitions, targets, noise, reliability, spread, sparsity, seed],
+        parameters: [features, layer, pool, subjects, repetitions, targets, noise, reliability, spread, sparsity, seed,
+                     BrainLoadCommands.stimuliFile, BrainLoadCommands.idColumn, BrainLoadCommands.textColumns],
         result: .object(FMRIObject.kind),
-        examples: ["brain = fmri synthetic acts layer=3 subjects=6 targets=200 noise=1 seed=7",
+        examples: ["brain = fmri synthetic acts layer=3 subjects=6 targets=200 noise=1 seed=7 stimuli=data/moral-scenarios.csv id=id text=input",
                    "brain = fmri synthetic features subjects=1 repetitions=4 reliability=0.3"],
         discussion: """
         signal = z(features)·W, W sparse with normal weights, each target's signal scaled to unit variance; each subject and \
@@ -47,12 +48,29 @@ enum SyntheticCommand {
                                          seed: try arguments[seed].map(UInt64.init) ?? context.makeRNG().seed)
         let pooling = try arguments[pool]
         let x = try source.features(layer: index, pooling: pooling)
-        let synthetic = try SyntheticResponseGenerator.generate(features: x, stimulusIDs: source.stimulusIDs, settings: settings)
+        let table = try BrainLoadCommands.readStimuli(arguments)
+        let ids = try stimulusIDs(features: source, table: table)
+        let synthetic = try SyntheticResponseGenerator.generate(features: x, stimulusIDs: ids, settings: settings)
         let truth = SyntheticTruth(synthetic: synthetic, featuresName: named.name, layer: (index, source.layerNames[index]), pooling: pooling)
         let layerText = source.isPlainMatrix ? named.name : "\(named.name) layer \(index) (\(source.layerNames[index]), pooled \(pooling.rawValue))"
         context.output.print("signal from \(layerText): \(Format.count(x.shape[1], "feature")), each target driven by "
             + "\(Format.count(max(1, Int((settings.sparsity * Double(x.shape[1])).rounded(.up))), "feature")); seed \(settings.seed)")
         context.output.print(truth.table(subjects: settings.subjects))
-        return .object(FMRIObject(synthetic.responses, source: "synthetic from \(layerText), reliability \(Format.number(chosen))", truth: truth))
+        return .object(FMRIObject(synthetic.responses, source: "synthetic from \(layerText), reliability \(Format.number(chosen))",
+                                  stimuli: table, truth: truth))
+    }
+
+    /// The responses' stimulus ids: the features' own, checked against the stimuli table when both
+    /// are known; else the table's, one per feature row in order; else none (1…S).
+    static func stimulusIDs(features: any StimulusFeatures, table: StimulusTable?) throws -> [String]? {
+        guard let table else { return features.stimulusIDs }
+        if let ids = features.stimulusIDs {
+            _ = try table.texts(for: ids)
+            return ids
+        }
+        guard table.ids.count == features.stimulusCount else {
+            throw BrainError.shape("the stimuli table has \(table.ids.count) rows but the features have \(features.stimulusCount) stimuli; they must match one to one")
+        }
+        return table.ids
     }
 }
