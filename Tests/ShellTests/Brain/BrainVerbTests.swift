@@ -39,11 +39,11 @@ struct BrainVerbTests {
             """, in: directory)
         #expect(result.status == 0, "\(result.standardError)")
         let out = result.standardOutput
-        #expect(out.contains("signal from a layer 1 (block1, pooled last): 6 features, each target driven by 1 feature; seed 5\n"))
+        #expect(out.contains("signal from a layer 1 (block1), pooled last: 6 features, each target driven by 1 feature; seed 5\n"))
         #expect(BrainFiles.squeezed(out).contains("\none repetition 0.5 0.7071\n"))
         #expect(BrainFiles.squeezed(out).contains("\na subject's mean of 2 repetitions 0.6667 0.8165\n"))
         #expect(BrainFiles.squeezed(out).contains("\nthe average of all 6 recordings 0.8571 0.9258\n"))
-        #expect(out.contains("s (fmri): 40 stimuli × 20 targets, 3 subjects × 2 repetitions (synthetic from a layer 1 (block1, pooled last), reliability 0.5)\n"))
+        #expect(out.contains("s (fmri): 40 stimuli × 20 targets, 3 subjects × 2 repetitions (synthetic from a layer 1 (block1), pooled last, reliability 0.5)\n"))
         let json = try BrainFiles.json("s.json", in: directory)
         #expect(json["truth"]?["layer"]?.number == 1)
         #expect(json["truth"]?["subject_ceiling"]?.numbers?.allSatisfy { abs($0 - 2.0 / 3.0) < 1e-12 } == true)
@@ -130,5 +130,29 @@ struct BrainVerbTests {
         }
         let transcript = try String(contentsOf: directory.appendingPathComponent("sessions/brain.md"), encoding: .utf8)
         #expect(transcript.contains("![brain-1-layers.png](../plots/brain-1-layers.png)"))
+    }
+
+    @Test func activationSetsAreScoredLayerByLayer() throws {
+        let directory = try BrainFiles.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let sentences = (1...40).map { "Scenario \($0): someone \(["kept", "broke", "made", "found"][$0 % 4]) a promise to friend number \($0 * 7 % 13)." }
+        try Data((sentences.joined(separator: "\n") + "\n").utf8).write(to: directory.appendingPathComponent("scenarios.txt"))
+        let result = try BrainFiles.run("""
+            m = load model \(ModelsTestPaths.gpt2.path)
+            t = load text scenarios.txt
+            acts = activations m t
+            s = fmri synthetic acts layer=1 pool=mean subjects=2 repetitions=2 targets=24 reliability=0.8 seed=3 stimuli=stimuli.csv id=id
+            r = brainscore acts s metric=ridge pool=mean groups=story seed=1
+            c = brainscore acts s metric=cka pool=mean seed=1
+            """, in: directory)
+        #expect(result.status == 0, "\(result.standardError)")
+        let out = result.standardOutput
+        #expect(out.contains("signal from acts layer 1, pooled mean: 32 features"), "\(out)")
+        #expect(BrainFiles.squeezed(out).contains("\nlayer sub-01 sub-02 mean median r ± SEM\n"), "hidden states are named by their number: \(out)")
+        #expect(out.contains("r (brainscore): ridge of acts against s: best layer "), "\(out)")
+        #expect(["0", "1", "2"].allSatisfy { layer in out.split(separator: "\n").contains { $0.hasPrefix(layer + "  ") } }, "every hidden state is scored")
+        // 40 stimuli and a random 2-layer model: CKA finds the layer the signal came from, ridge
+        // (24 training stimuli per grouped fold) need not
+        #expect(out.contains("c (brainscore): cka of acts against s: best layer 1 "), "\(out)")
     }
 }

@@ -33,7 +33,7 @@ public struct BrainScoreObject: WorkspaceObject {
         let metric = result.options.metric.rawValue
         var text = "\(metric) of \(featuresName) against \(responsesName): "
         if let best = result.bestLayer {
-            if !result.isPlainMatrix { text += "best layer \(best.index) (\(best.name)) " }
+            if !result.isPlainMatrix { text += "best layer \(BrainText.layer(best.index, best.name)) " }
             text += Format.number(best.score) + (best.standardError.map { " ± \(Format.number($0, significant: 2))" } ?? "")
             text += " over \(Format.count(best.subjects.count, "subject"))"
         } else {

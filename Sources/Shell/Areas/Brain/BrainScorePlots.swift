@@ -24,6 +24,10 @@ enum BrainScorePlots {
         return nil
     }
 
+    /// Where a layer goes on the x axis: its number when its name is one (an activation set's
+    /// recorded hidden state, 0 = embeddings), else its position.
+    static func position(_ layer: LayerScore) -> Double { Double(layer.name) ?? Double(layer.index) }
+
     /// What a result's line shows: `mean of 4 subjects ± SEM`, `95% bootstrap CI`, ...
     static func lineDescription(_ result: BrainScoreResult) -> String? {
         let bands = result.layers.map(band)
@@ -39,7 +43,7 @@ enum BrainScorePlots {
         let bands = result.layers.map(band)
         let hasBand = bands.allSatisfy { $0 != nil } && !bands.isEmpty
         let text = describe ? label + (lineDescription(result).map { " (\($0))" } ?? "") : label
-        return LineSeries(label: text, x: result.layers.map { Double($0.index) }, y: result.layers.map(\.score),
+        return LineSeries(label: text, x: result.layers.map(position), y: result.layers.map(\.score),
                           lower: hasBand ? bands.map { $0!.lower } : nil, upper: hasBand ? bands.map { $0!.upper } : nil,
                           marker: .circle, color: color)
     }
@@ -92,7 +96,7 @@ extension BrainScoreObject {
 
     func layersChart() throws -> Chart {
         try BrainScorePlots.requireLayers(self, name: featuresName)
-        let indices = result.layers.map { Double($0.index) }
+        let indices = result.layers.map(BrainScorePlots.position)
         let series = [BrainScorePlots.layerLine(result, label: featuresName)]
             + BrainScorePlots.referenceLines(self, from: indices.min()!, to: indices.max()!)
         return Chart(.line(series), title: "\(result.options.metric.rawValue): \(featuresName) against \(responsesName), by layer",
@@ -102,7 +106,7 @@ extension BrainScoreObject {
     func subjectsChart() throws -> Chart {
         try BrainScorePlots.requireLayers(self, name: featuresName)
         let names = result.layers[0].subjects.map(\.subject)
-        let x = result.layers.map { Double($0.index) }
+        let x = result.layers.map(BrainScorePlots.position)
         let series = names.indices.map { s -> LineSeries in
             let intervals = result.layers.map { $0.subjects[s].interval }
             let banded = intervals.allSatisfy { $0 != nil }
@@ -117,7 +121,7 @@ extension BrainScoreObject {
     /// The layer plotted by the single-layer forms: the best one.
     var shownLayer: LayerScore? { result.bestLayer ?? result.layers.first }
 
-    func layerText(_ layer: LayerScore) -> String { result.isPlainMatrix ? featuresName : "\(featuresName) layer \(layer.index)" }
+    func layerText(_ layer: LayerScore) -> String { result.isPlainMatrix ? featuresName : "\(featuresName) layer \(BrainText.layer(layer.index, layer.name))" }
 
     func targetsChart() throws -> Chart {
         guard let layer = shownLayer else { throw ShellError(.failed("the result has no scored layer")) }

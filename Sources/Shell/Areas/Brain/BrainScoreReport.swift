@@ -18,7 +18,7 @@ struct BrainScoreReport {
         parts += ceilingLines()
         if let line = truthLine() { parts.append(line) }
         if !result.isPlainMatrix, result.layers.count > 1, let best = result.bestLayer {
-            parts.append("best layer: \(best.index) (\(best.name)), \(scoreName) \(Format.number(best.score))")
+            parts.append("best layer: \(BrainText.layer(best.index, best.name)), \(scoreName) \(Format.number(best.score))")
         }
         return parts
     }
@@ -37,7 +37,8 @@ struct BrainScoreReport {
     func scoreTable() -> TextTable {
         let subjects = result.layers.first?.subjects.map(\.subject) ?? []
         let perSubjectColumns = subjects.count >= 2 && subjects.count <= Self.maximumSubjectColumns
-        var headers = result.isPlainMatrix ? ["features"] : ["layer", "name"]
+        let named = !result.isPlainMatrix && result.layers.contains { $0.name != String($0.index) }
+        var headers = result.isPlainMatrix ? ["features"] : named ? ["layer", "name"] : ["layer"]
         if subjects.count == 1 {
             headers.append(scoreName)
             if metric.isPerTargetCorrelation { headers.append("± SE (splits)") }
@@ -47,9 +48,10 @@ struct BrainScoreReport {
         }
         if result.options.normalize { headers.append("normalised") }
         if metric == .karpov2024 { headers.append("mean R²") }
-        var table = TextTable(headers: headers, alignments: headers.indices.map { $0 < (result.isPlainMatrix ? 1 : 2) ? .left : .right })
+        let leading = named ? 2 : 1
+        var table = TextTable(headers: headers, alignments: headers.indices.map { $0 < leading ? .left : .right })
         for layer in result.layers {
-            var row = result.isPlainMatrix ? [object.featuresName] : [String(layer.index), layer.name]
+            var row = result.isPlainMatrix ? [object.featuresName] : named ? [String(layer.index), layer.name] : [String(layer.index)]
             let scores = layer.subjects.map(\.score)
             if subjects.count == 1 {
                 row.append(Format.number(layer.score))
@@ -110,7 +112,7 @@ struct BrainScoreReport {
     func truthLine() -> String? {
         guard let truth = object.truth else { return nil }
         let (_, subject, average) = truth.medians
-        var line = "known truth: signal from \(truth.featuresName) layer \(truth.layer.index) (\(truth.layer.name))"
+        var line = "known truth: signal from \(truth.featuresName) layer \(BrainText.layer(truth.layer.index, truth.layer.name))"
         switch metric {
         case .linear, .ridge, .karpov2024:
             let (reliability, scope) = result.options.subjects == .average ? (average, "the subject average") : (subject, "a subject's mean")

@@ -78,7 +78,7 @@ public struct BrainScoreSetObject: WorkspaceObject {
     var first: BrainScoreObject { members[0].object }
 
     func layersChart() throws -> Chart {
-        let indices = members.flatMap { $0.object.result.layers.map { Double($0.index) } }
+        let indices = members.flatMap { $0.object.result.layers.map(BrainScorePlots.position) }
         guard Set(indices).count > 1 else { throw ShellError(.failed("the results have one layer each: plot bars instead")) }
         let descriptions = Set(members.map { BrainScorePlots.lineDescription($0.object.result) ?? "" })
         let shared = descriptions.count == 1 ? descriptions.first! : nil
@@ -101,7 +101,7 @@ public struct BrainScoreSetObject: WorkspaceObject {
         if best {
             let values = members.map { bar($0.object.result.bestLayer) }
             let categories = members.map { member in
-                member.object.result.bestLayer.map { member.object.result.isPlainMatrix ? label(member) : "\(label(member)), layer \($0.index)" } ?? label(member)
+                member.object.result.bestLayer.map { member.object.result.isPlainMatrix ? label(member) : "\(label(member)), layer \(BrainText.layer($0.index, $0.name))" } ?? label(member)
             }
             data = BarChartData(categories: categories, series: [BarSeries(values: values.map(\.0), errors: values.map(\.1))])
         } else {

@@ -132,6 +132,9 @@ public struct SyntheticTruth: Sendable {
 
 /// Short texts shared by the brain objects.
 enum BrainText {
+    /// `4`, or `4 (block4)` when the layer's name is not its index.
+    static func layer(_ index: Int, _ name: String) -> String { name == String(index) ? String(index) : "\(index) (\(name))" }
+
     /// `1 stimulus`, `60 stimuli`.
     static func stimuli(_ count: Int) -> String { count == 1 ? "1 stimulus" : "\(count) stimuli" }
 

@@ -50,11 +50,9 @@ public struct MatrixObject: WorkspaceObject, StimulusFeaturesSource {
     }
 
     /// A single matrix scores as a plain matrix; several as layers.
-    public var stimulusFeatures: any StimulusFeatures {
-        if isPlainMatrix, let matrix = try? FeatureMatrix(layers.matrices[0], name: layers.layerNames[0], stimulusIDs: layers.stimulusIDs) {
-            return matrix
-        }
-        return layers
+    public func stimulusFeatures() throws -> any StimulusFeatures {
+        guard isPlainMatrix else { return layers }
+        return try FeatureMatrix(layers.matrices[0], name: layers.layerNames[0], stimulusIDs: layers.stimulusIDs)
     }
 
     /// The values with the stimulus ids, when known (a single matrix only).
@@ -121,18 +119,19 @@ public struct StimuliObject: WorkspaceObject {
 /// a model's activation set (layer by layer).
 public protocol StimulusFeaturesSource {
     /// The features, layer by layer, one row per stimulus.
-    var stimulusFeatures: any StimulusFeatures { get }
+    /// - Throws: when the object cannot be viewed as per-stimulus features.
+    func stimulusFeatures() throws -> any StimulusFeatures
 }
 
 /// The object kinds that can be FEATURES.
 enum FeatureKinds {
-    static let names = [MatrixObject.kind.name]
+    static let names = [ActivationsObject.kind.name, MatrixObject.kind.name]
 
     /// The features of a bound FEATURES object.
     static func features(of named: NamedObject) throws -> any StimulusFeatures {
         guard let source = named.object as? StimulusFeaturesSource else {
             throw ShellError(.wrongKind(name: named.name, kind: named.object.objectKind.name, expected: names))
         }
-        return source.stimulusFeatures
+        return try source.stimulusFeatures()
     }
 }

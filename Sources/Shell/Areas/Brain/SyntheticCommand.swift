@@ -52,7 +52,7 @@ enum SyntheticCommand {
         let ids = try stimulusIDs(features: source, table: table)
         let synthetic = try SyntheticResponseGenerator.generate(features: x, stimulusIDs: ids, settings: settings)
         let truth = SyntheticTruth(synthetic: synthetic, featuresName: named.name, layer: (index, source.layerNames[index]), pooling: pooling)
-        let layerText = source.isPlainMatrix ? named.name : "\(named.name) layer \(index) (\(source.layerNames[index]), pooled \(pooling.rawValue))"
+        let layerText = source.isPlainMatrix ? named.name : "\(named.name) layer \(BrainText.layer(index, source.layerNames[index])), pooled \(pooling.rawValue)"
         context.output.print("signal from \(layerText): \(Format.count(x.shape[1], "feature")), each target driven by "
             + "\(Format.count(max(1, Int((settings.sparsity * Double(x.shape[1])).rounded(.up))), "feature")); seed \(settings.seed)")
         context.output.print(truth.table(subjects: settings.subjects))
