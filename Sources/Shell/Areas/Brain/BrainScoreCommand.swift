@@ -57,7 +57,9 @@ enum BrainScoreCommand {
             throw Interrupted()
         }
         task.finish()
-        let object = BrainScoreObject(result, features: namedFeatures.name, responses: arguments.text(of: responses) ?? "FMRI", truth: brain.truth)
+        let layerAxis = namedFeatures.object is ActivationsObject ? "hidden state (0 = embeddings)" : "layer"
+        let object = BrainScoreObject(result, features: namedFeatures.name, responses: arguments.text(of: responses) ?? "FMRI", truth: brain.truth,
+                                      layerAxis: layerAxis)
         for section in BrainScoreReport(object: object).sections() { context.output.print(section) }
         for warning in result.warnings { context.output.warning(warning) }
         return result.isComplete ? .object(object) : .interrupted(keeping: object)

@@ -19,13 +19,16 @@ public struct BrainScoreObject: WorkspaceObject {
     public let responsesName: String
     /// The known truth when the responses are synthetic.
     public let truth: SyntheticTruth?
+    /// What the layers are, for figure axes: `hidden state (0 = embeddings)` for an activation set.
+    public let layerAxis: String
 
-    /// Wraps a result.
-    public init(_ result: BrainScoreResult, features: String, responses: String, truth: SyntheticTruth?) {
+    /// Wraps a result; `layerAxis` names the layers on figure axes.
+    public init(_ result: BrainScoreResult, features: String, responses: String, truth: SyntheticTruth?, layerAxis: String = "layer") {
         self.result = result
         featuresName = features
         responsesName = responses
         self.truth = truth
+        self.layerAxis = layerAxis
     }
 
     /// `ridge of acts against brain: best layer 4 (layer 4) 0.41 ± 0.012 over 4 subjects`.

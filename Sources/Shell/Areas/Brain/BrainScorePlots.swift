@@ -66,6 +66,14 @@ enum BrainScorePlots {
         return lines
     }
 
+    /// The colour range of an RDM: its off-diagonal values (the zero diagonal would otherwise
+    /// stretch the scale and flatten the structure of anisotropic activations).
+    static func offDiagonalRange(_ condensed: [Double]) -> ClosedRange<Double>? {
+        let finite = condensed.filter(\.isFinite)
+        guard let low = finite.min(), let high = finite.max(), high > low else { return nil }
+        return low...high
+    }
+
     /// A result with more than one layer, or an error saying why a layer plot makes no sense.
     static func requireLayers(_ object: BrainScoreObject, name: String) throws {
         guard !object.result.isPlainMatrix, object.result.layers.count > 1 else {
@@ -100,7 +108,7 @@ extension BrainScoreObject {
         let series = [BrainScorePlots.layerLine(result, label: featuresName)]
             + BrainScorePlots.referenceLines(self, from: indices.min()!, to: indices.max()!)
         return Chart(.line(series), title: "\(result.options.metric.rawValue): \(featuresName) against \(responsesName), by layer",
-                     xLabel: "layer", yLabel: BrainScorePlots.scoreLabel(result))
+                     xLabel: layerAxis, yLabel: BrainScorePlots.scoreLabel(result))
     }
 
     func subjectsChart() throws -> Chart {
@@ -115,7 +123,7 @@ extension BrainScoreObject {
         }
         return Chart(.line(series + BrainScorePlots.referenceLines(self, from: x.min()!, to: x.max()!)),
                      title: "\(result.options.metric.rawValue): \(featuresName) against \(responsesName), each subject",
-                     xLabel: "layer", yLabel: BrainScorePlots.scoreLabel(result))
+                     xLabel: layerAxis, yLabel: BrainScorePlots.scoreLabel(result))
     }
 
     /// The layer plotted by the single-layer forms: the best one.
@@ -125,24 +133,40 @@ extension BrainScoreObject {
 
     func targetsChart() throws -> Chart {
         guard let layer = shownLayer else { throw ShellError(.failed("the result has no scored layer")) }
-        let quantity = result.options.metric == .karpov2024 ? "R² (last 20% of stimuli)" : "Pearson r (held out)"
-        let series = layer.subjects.count > 1 && layer.subjects.count <= 6
+        let karpov = result.options.metric == .karpov2024
+        let quantity = karpov ? "R² (last 20% of stimuli)" : "Pearson r (held out)"
+        var series = layer.subjects.count == 2
             ? layer.subjects.map { HistogramSeries(label: $0.subject, values: $0.perTarget) }
-            : [HistogramSeries(label: layer.subjects.count == 1 ? nil : "mean of \(layer.subjects.count) subjects", values: layer.perTarget)]
+            : [HistogramSeries(label: layer.subjects.count == 1 ? layer.subjects[0].subject : "mean of \(layer.subjects.count) subjects", values: layer.perTarget)]
+        if let truth, result.options.subjects == .each {
+            // a perfect model's per-target value on a subject's mean: r = √reliability, R² = reliability
+            let ceiling = truth.synthetic.subjectCeiling
+            series.append(HistogramSeries(label: karpov ? "perfect model (known reliability)" : "perfect model (known √reliability)",
+                                          values: karpov ? ceiling : ceiling.map { $0.squareRoot() }))
+        }
         return Chart(.histogram(Histogram(series: series)), title: "per-target \(quantity): \(layerText(layer)) against \(responsesName)",
                      xLabel: quantity, yLabel: "targets")
     }
 
     func nullChart() throws -> Chart {
         guard let layer = shownLayer else { throw ShellError(.failed("the result has no scored layer")) }
-        let tested = layer.subjects.prefix(6).compactMap { subject in subject.permutation.map { (subject, $0) } }
-        guard !tested.isEmpty else { throw ShellError(.failed("the result has no permutation test")) }
-        let series = tested.map { subject, test in
-            HistogramSeries(label: "\(subject.subject): observed \(Format.number(test.observed, significant: 3)), p = \(Format.number(test.pValue, significant: 2))",
-                            values: test.nullScores)
+        let tested = layer.subjects.compactMap { subject in subject.permutation.map { (subject, $0) } }
+        guard let first = tested.first?.1 else { throw ShellError(.failed("the result has no permutation test")) }
+        let series: [HistogramSeries]
+        var title = "permutation null (stimuli shuffled \(first.permutations) times): \(layerText(layer))"
+        if tested.count <= 2 {
+            series = tested.map { subject, test in
+                HistogramSeries(label: "\(subject.subject): observed \(Format.number(test.observed, significant: 3)), p = \(Format.number(test.pValue, significant: 2))",
+                                values: test.nullScores)
+            }
+        } else {
+            // one pooled histogram reads better than many overlaid ones; the title gives the observed range
+            let observed = tested.map(\.1.observed), p = tested.map(\.1.pValue)
+            series = [HistogramSeries(label: "null scores of \(tested.count) subjects, pooled", values: tested.flatMap(\.1.nullScores))]
+            title += "; observed \(Format.number(observed.min()!, significant: 3))–\(Format.number(observed.max()!, significant: 3)), "
+                + (p.min() == p.max() ? "p = \(Format.number(p[0], significant: 2)) each" : "p \(Format.number(p.min()!, significant: 2))–\(Format.number(p.max()!, significant: 2))")
         }
-        return Chart(.histogram(Histogram(series: series)), title: "permutation null (stimuli shuffled): \(layerText(layer))",
-                     xLabel: BrainScorePlots.scoreLabel(result), yLabel: "permutations")
+        return Chart(.histogram(Histogram(series: series)), title: title, xLabel: BrainScorePlots.scoreLabel(result), yLabel: "permutations")
     }
 
     func rdmChart(model: Bool) throws -> Chart {
@@ -151,7 +175,7 @@ extension BrainScoreObject {
         }
         let square = RSAScore.square(model ? rsa.modelRDM : rsa.brainRDM)
         var heatmap = Heatmap(rows: square.rows, columns: square.columns, values: square.values)
-        heatmap.valueRange = 0...2
+        heatmap.valueRange = BrainScorePlots.offDiagonalRange(model ? rsa.modelRDM : rsa.brainRDM)
         var chart = Chart(.heatmap(heatmap), title: model ? "RDM of \(layerText(layer))" : "RDM of \(responsesName) (\(subject.subject))",
                           xLabel: "stimulus", yLabel: "stimulus")
         chart.colormap = .viridis

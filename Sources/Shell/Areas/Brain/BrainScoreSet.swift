@@ -28,8 +28,12 @@ public struct BrainScoreSetObject: WorkspaceObject {
 
     /// The legend label of a member: its name, and its metric when metrics differ.
     func label(_ member: (name: String, object: BrainScoreObject)) -> String {
-        isMixed ? "\(member.name) (\(member.object.result.options.metric.rawValue))" : member.name
+        let metric = member.object.result.options.metric.rawValue
+        return isMixed && member.name != metric ? "\(member.name) (\(metric))" : member.name
     }
+
+    /// True when every result scored the same responses (so one ceiling and truth apply to all).
+    var sharesResponses: Bool { Set(members.map(\.object.responsesName)).count == 1 }
 
     /// The y-axis label: the metric's, or a generic one when metrics differ.
     var scoreLabel: String { isMixed ? "score (metric in the legend)" : BrainScorePlots.scoreLabel(first.result) }
@@ -85,10 +89,11 @@ public struct BrainScoreSetObject: WorkspaceObject {
         let lines = members.enumerated().map { index, member in
             BrainScorePlots.layerLine(member.object.result, label: label(member), describe: shared == nil, color: ColorCycle.color(index))
         }
-        let references = isMixed ? [] : BrainScorePlots.referenceLines(first, from: indices.min()!, to: indices.max()!)
-        let title = "\(isMixed ? "scores" : first.result.options.metric.rawValue) by layer against \(first.responsesName)"
+        let references = isMixed || !sharesResponses ? [] : BrainScorePlots.referenceLines(first, from: indices.min()!, to: indices.max()!)
+        let against = sharesResponses ? " against \(first.responsesName)" : ""
+        let title = "\(isMixed ? "scores" : first.result.options.metric.rawValue) by layer\(against)"
             + (shared.flatMap { $0.isEmpty ? nil : " (\($0))" } ?? "")
-        return Chart(.line(lines + references), title: title, xLabel: "layer", yLabel: scoreLabel)
+        return Chart(.line(lines + references), title: title, xLabel: first.layerAxis, yLabel: scoreLabel)
     }
 
     func barsChart(best: Bool) throws -> Chart {
@@ -112,9 +117,10 @@ public struct BrainScoreSetObject: WorkspaceObject {
                                     return BarSeries(label: label(member), values: values.map(\.0), errors: values.map(\.1))
                                 })
         }
-        return Chart(.bar(data), title: best ? "best layer of each result against \(first.responsesName)"
-                                             : "\(isMixed ? "scores" : first.result.options.metric.rawValue) per layer against \(first.responsesName)",
-                     xLabel: best ? nil : "layer", yLabel: best && isMixed ? "score (metric in each label)" : scoreLabel)
+        let against = sharesResponses ? " against \(first.responsesName)" : ""
+        return Chart(.bar(data), title: best ? "best layer of each result\(against)"
+                                             : "\(isMixed ? "scores" : first.result.options.metric.rawValue) per layer\(against)",
+                     xLabel: best ? nil : first.layerAxis, yLabel: best && isMixed ? "score (metric in each label)" : scoreLabel)
     }
 }
 
@@ -128,7 +134,7 @@ enum CombineCommand {
         examples: ["models = combine minilm random", "combine base tuned shuffled"],
         discussion: """
         Each result keeps its workspace name as its label (with its metric when metrics differ). The ceiling and known truth \
-        drawn are the first result's, and only when every result has the same metric.
+        drawn are the first result's, and only when every result has the same metric and responses.
         """
     ) { arguments, _ in
         let named = try arguments[results]

@@ -28,10 +28,13 @@ enum CompareCommand {
         let seedValue = try arguments[seed].map(UInt64.init) ?? context.makeRNG().seed
         let comparisons = try a.result.compare(with: b.result, unit: try arguments[unit], permutations: try arguments[permutations],
                                                bootstrap: try arguments[bootstrap], level: try arguments[level], seed: seedValue)
-        let table = try CompareCommand.table(comparisons, a: a.result, b: b.result)
+        let table = try CompareCommand.table(comparisons, a: (nameA, a.result), b: (nameB, b.result))
         context.output.print("\(nameA) − \(nameB) (\(a.result.options.metric.rawValue)), paired over \(comparisons.first?.comparison.unit ?? "subjects"):")
         context.output.print(table)
         let significant = comparisons.filter { $0.comparison.pValue < 0.05 }.map { String($0.layer) }
+        if let smallest = smallestExactP(comparisons) {
+            context.output.print("with \(comparisons[0].comparison.pairs) pairs the exact sign-flip test cannot give p below \(Format.number(smallest))")
+        }
         if comparisons.count > 1 {
             context.output.print(significant.isEmpty ? "no layer differs at p < 0.05 (uncorrected)"
                                                      : "layers differing at p < 0.05 (uncorrected for \(comparisons.count) layers): \(significant.joined(separator: ", "))")
@@ -39,17 +42,28 @@ enum CompareCommand {
         return .object(TableObject(table, title: "paired comparison \(nameA) − \(nameB)"))
     }
 
-    /// One row per layer: both scores, the mean difference, its interval and the p-value.
-    static func table(_ comparisons: [LayerComparison], a: BrainScoreResult, b: BrainScoreResult) throws -> Table {
+    /// The smallest p an exact test of these comparisons can reach (2 / 2^pairs), when every one is exact.
+    static func smallestExactP(_ comparisons: [LayerComparison]) -> Double? {
+        guard let pairs = comparisons.first?.comparison.pairs, comparisons.allSatisfy({ $0.comparison.exact && $0.comparison.pairs == pairs }) else { return nil }
+        return 2 / Double(1 << pairs)
+    }
+
+    /// One row per layer: both scores, the mean difference, its interval and the p-value. The name
+    /// column appears when a layer's name says more than its number.
+    static func table(_ comparisons: [LayerComparison], a: (name: String, result: BrainScoreResult),
+                      b: (name: String, result: BrainScoreResult)) throws -> Table {
         func score(_ result: BrainScoreResult, _ index: Int) -> Double { result.layers.first { $0.index == index }?.score ?? .nan }
         let level = comparisons.first.map { Format.number($0.comparison.interval.level * 100) } ?? "95"
-        return try Table(
-            names: ["layer", "name", "pairs", "score R1", "score R2", "mean difference", "\(level)% CI low", "\(level)% CI high", "p", "exact"],
-            columns: [.numbers(comparisons.map { Double($0.layer) }), .strings(comparisons.map { $0.names.0 == $0.names.1 ? $0.names.0 : "\($0.names.0) / \($0.names.1)" }),
-                      .numbers(comparisons.map { Double($0.comparison.pairs) }),
-                      .numbers(comparisons.map { score(a, $0.layer) }), .numbers(comparisons.map { score(b, $0.layer) }),
-                      .numbers(comparisons.map(\.comparison.meanDifference)),
-                      .numbers(comparisons.map(\.comparison.interval.low)), .numbers(comparisons.map(\.comparison.interval.high)),
-                      .numbers(comparisons.map(\.comparison.pValue)), .strings(comparisons.map { $0.comparison.exact ? "yes" : "no" })])
+        let names = comparisons.map { $0.names.0 == $0.names.1 ? $0.names.0 : "\($0.names.0) / \($0.names.1)" }
+        let showNames = zip(comparisons, names).contains { $0.layer.description != $1 }
+        var columnNames = ["layer"] + (showNames ? ["name"] : [])
+        var columns: [Table.Column] = [.numbers(comparisons.map { Double($0.layer) })] + (showNames ? [.strings(names)] : [])
+        columnNames += ["pairs", "score \(a.name)", "score \(b.name)", "mean difference", "\(level)% CI low", "\(level)% CI high", "p", "exact"]
+        columns += [.numbers(comparisons.map { Double($0.comparison.pairs) }),
+                    .numbers(comparisons.map { score(a.result, $0.layer) }), .numbers(comparisons.map { score(b.result, $0.layer) }),
+                    .numbers(comparisons.map(\.comparison.meanDifference)),
+                    .numbers(comparisons.map(\.comparison.interval.low)), .numbers(comparisons.map(\.comparison.interval.high)),
+                    .numbers(comparisons.map(\.comparison.pValue)), .strings(comparisons.map { $0.comparison.exact ? "yes" : "no" })]
+        return try Table(names: columnNames, columns: columns)
     }
 }

@@ -16,9 +16,10 @@ extension FMRIObject {
         let screening = self.screening
         guard !screening.kept.isEmpty else { throw ShellError(.failed("every target is NaN or constant: there is no RDM to draw")) }
         let average = screening.select(responses.subjectAverage, as: Double.self)
-        let square = RSAScore.square(RepresentationalSimilarity.rdm(average, backend: OpenBLASBackend()))
+        let condensed = RepresentationalSimilarity.rdm(average, backend: OpenBLASBackend())
+        let square = RSAScore.square(condensed)
         var heatmap = Heatmap(rows: square.rows, columns: square.columns, values: square.values)
-        heatmap.valueRange = 0...2
+        heatmap.valueRange = BrainScorePlots.offDiagonalRange(condensed)
         let scope = responses.subjects.count > 1 ? "average of \(responses.subjects.count) subjects" : responses.subjects[0].name
         var chart = Chart(.heatmap(heatmap), title: "RDM of the brain responses (\(scope), \(screening.kept.count) targets)",
                           xLabel: "stimulus", yLabel: "stimulus")
