@@ -81,6 +81,7 @@ struct BrainVerbTests {
         #expect(BrainFiles.squeezed(out).contains("\nfeatures sub-01 sub-02 mean median r ± SEM normalised\n"))
         #expect(BrainFiles.squeezed(out).contains("\nlayer subject median r p (19 permutations) null mean 95% CI low high\n"))
         #expect(BrainFiles.squeezed(out).contains("\nf sub-01 ") && BrainFiles.squeezed(out).contains(" 0.05 "), "the smallest p of 19 permutations is 1/20: \(out)")
+        #expect(out.contains("permutation p-values cannot fall below 1/(1 + 19) = 0.05\n"))
         #expect(out.contains("noise ceiling (split-half over each subject's repetitions, Spearman–Brown corrected, 20 splits): "))
         #expect(out.contains("; sub-01 ") && out.contains(", sub-02 "))
     }

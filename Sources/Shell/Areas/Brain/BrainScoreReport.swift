@@ -15,6 +15,10 @@ struct BrainScoreReport {
     func sections() -> [String] {
         var parts = [scoreTable().render()]
         if let table = significanceTable() { parts.append(table.render()) }
+        let permutations = result.options.permutations
+        if permutations > 0 {
+            parts.append("permutation p-values cannot fall below 1/(1 + \(permutations)) = \(Format.number(1 / Double(1 + permutations)))")
+        }
         parts += ceilingLines()
         if let line = truthLine() { parts.append(line) }
         if !result.isPlainMatrix, result.layers.count > 1, let best = result.bestLayer {
