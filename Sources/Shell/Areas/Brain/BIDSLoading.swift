@@ -44,8 +44,7 @@ enum BIDSLoading {
         case (.some, .some):
             throw arguments.error(Load.mask, "give atlas= or mask=, not both")
         case (nil, nil):
-            throw ShellError(.invalidArgument(parameter: "PATH", reason: "a BIDS directory needs atlas=FILE or mask=FILE to reduce voxels to targets"),
-                             at: arguments.span(of: Load.paths))
+            throw ShellError(.failed("a BIDS directory needs atlas=FILE or mask=FILE to reduce voxels to targets"), at: arguments.span(of: Load.paths))
         }
     }
 
