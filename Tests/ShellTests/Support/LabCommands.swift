@@ -82,8 +82,7 @@ enum Lab {
     static let area = CommandArea(name: "lab", title: "test commands", commands: [train, trainMore, load, plot],
                                   kinds: [Vectors.kind, TinySAE.kind])
 
-    /// The core areas (session, files) plus the lab area, so the science areas' verbs do not
-    /// change what these tests complete; the lab's own `plot` (a binding test of
+    /// The standard areas plus the lab area; the lab's own `plot` (a binding test of
     /// `KIND NAME [to FILE]`) stands in for the figures area's.
-    static let registry = CommandRegistry(areas: [CommandArea.session, CommandArea.files, area])
+    static let registry = CommandRegistry(areas: CommandArea.all.filter { $0.name != CommandArea.figures.name } + [area])
 }
