@@ -94,7 +94,7 @@ struct BrainBadInputTests {
         Self.expectError(test, "brainscore f g groups=stroy",
                          "groups= the stimuli table has no column 'stroy'; did you mean 'story'? columns: story")
         Self.expectError(test, "brainscore b f", "'b' is a fmri, but an activations or a matrix is needed here")
-        Self.expectError(test, "compare f f", "'f' is a matrix, but a brainscore is needed here")
+        Self.expectError(test, "compare scores f f", "'f' is a matrix, but a brainscore is needed here")
         Self.expectError(test, "fmri synthetic f noise=20", "noise= gives a reliability of 0.002494; it must lie between 0.01 and 0.99 (noise between 0.1005 and 9.95)")
         Self.expectError(test, "x = load fmri \(directory.path)/responses.npy atlas=\(directory.path)/features.npy", "atlas= '\(directory.path)/features.npy' should end in .nii or .gz")
         #expect(test.run("grouped = brainscore f g groups=story folds=5 seed=1") == .completed, "\(test.output.standardError)")

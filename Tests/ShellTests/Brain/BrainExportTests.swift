@@ -30,7 +30,7 @@ struct BrainExportTests {
         #expect(abs((json["brain_score"]?.number ?? .nan) - expected.brainScore) < 1e-9)
         #expect(json["settings"]?["alphas"]?.numbers == [0.001, 0.01, 0.1, 1])
         let subject = try #require(json["subjects"]?[0])
-        #expect(subject.keys == ["subject", "score", "r2_per_target", "r2_mean", "brain_score", "alpha_per_target", "last_stimulus_prediction", "dropped_targets"])
+        #expect(subject.keySet == ["subject", "score", "r2_per_target", "r2_mean", "brain_score", "alpha_per_target", "last_stimulus_prediction", "dropped_targets"])
         let csv = try String(contentsOf: directory.appendingPathComponent("k.csv"), encoding: .utf8)
         #expect(csv.hasPrefix("layer,layer_name,subject,score,score_normalized,ceiling,score_error,r2_mean,p_value,ci_low,ci_high,dropped_non_finite,dropped_constant\n0,features,responses,"))
     }
@@ -47,11 +47,11 @@ struct BrainExportTests {
         #expect(result.status == 0, "\(result.standardError)")
         let json = try BrainFiles.json("r.json", in: directory)
         #expect(json["features"] == .string("layers"))
-        #expect(json.keys == ["format", "version", "metric", "settings", "stimuli", "targets", "target_names", "features", "layers", "best_layer", "warnings"])
+        #expect(json.keySet == ["format", "version", "metric", "settings", "stimuli", "targets", "target_names", "features", "layers", "best_layer", "warnings"])
         #expect(json["settings"]?["folds"]?.number == 4 && json["settings"]?["seed"] == .string("7"))
         guard case let .array(layers)? = json["layers"] else { Issue.record("no layers"); return }
         #expect(layers.count == 4)
-        #expect(layers[1].keys == ["layer", "name", "score", "r_per_target", "subjects"])
+        #expect(layers[1].keySet == ["layer", "name", "score", "r_per_target", "subjects"])
         #expect(layers[1]["name"] == .string("block1"))
         var options = BrainScoreOptions()
         options.folds = 4

@@ -88,14 +88,8 @@ extension JSONValue {
         }
     }
 
-    /// The number, if this is one.
-    var number: Double? {
-        if case let .number(value) = self { return value }
-        return nil
-    }
-
-    /// The keys of an object.
-    var keys: Set<String> {
+    /// The keys of an object, unordered (`number` and the sorted `keys` are in the Rewards tests' helpers).
+    var keySet: Set<String> {
         if case let .object(members) = self { return Set(members.keys) }
         return []
     }

@@ -95,7 +95,7 @@ struct BrainVerbTests {
             s = fmri synthetic a layer=2 subjects=6 repetitions=1 targets=20 reliability=0.6 seed=8
             good = brainscore b s metric=ridge seed=1
             poor = brainscore a s metric=ridge layers=[0] seed=1
-            c = compare good poor permutations=1000 seed=4
+            c = compare scores good poor permutations=1000 seed=4
             both = combine good poor
             full = brainscore a s metric=ridge seed=1
             rsa = brainscore a s metric=rsa seed=1

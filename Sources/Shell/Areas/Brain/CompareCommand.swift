@@ -2,7 +2,7 @@ import Brain
 import Foundation
 import Formats
 
-/// `compare R1 R2`: a paired test of two BrainScore results layer by layer (two models, or a base
+/// `compare scores R1 R2`: a paired test of two BrainScore results layer by layer (two models, or a base
 /// model and its fine-tuned version), over subjects or per-target values.
 enum CompareCommand {
     static let first = Positional.object("R1", BrainScoreObject.self, help: "a brainscore result")
@@ -14,9 +14,9 @@ enum CompareCommand {
     static let seed = Option.int("seed", range: .atLeast(0), help: "seed of the flips and resamples (default: the session's next stream)")
 
     static let command = Command(
-        "compare", summary: "Paired test of two brainscore results, layer by layer: mean difference, interval and p-value.",
+        "compare scores", summary: "Paired test of two brainscore results, layer by layer: mean difference, interval and p-value.",
         parameters: [first, second, unit, permutations, bootstrap, level, seed], result: .object(TableObject.kind),
-        examples: ["compare tuned base", "compare r_minilm r_random unit=targets permutations=100000"],
+        examples: ["compare scores tuned base", "compare scores r_minilm r_random unit=targets permutations=100000"],
         discussion: """
         For each layer scored in both, the differences R1 − R2 over the paired units are tested with a two-sided sign-flip \
         test (exact when 2^pairs ≤ permutations) and a percentile bootstrap interval of their mean. Targets are not \
