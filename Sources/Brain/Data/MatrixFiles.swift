@@ -44,6 +44,24 @@ public enum MatrixFiles {
                       columnNames: numeric.map { table.names[$0] })
     }
 
+    /// Per-layer feature matrices from an .npz archive: one layer per array, in archive order (a
+    /// 1-D array becomes one column).
+    /// - Throws: `FormatError` for unreadable archives; `BrainError.shape` for an empty archive,
+    ///   an array of rank above 2, or arrays with different numbers of rows.
+    public static func readLayers(_ url: URL) throws -> FeatureLayers {
+        let archive = try NpzFile(url: url)
+        guard !archive.names.isEmpty else { throw BrainError.shape("\(url.lastPathComponent) holds no array") }
+        let matrices = try archive.names.map { name -> Tensor in
+            let tensor = try archive.array(named: name).tensor()
+            switch tensor.rank {
+            case 1: return tensor.reshaped([tensor.count, 1])
+            case 2: return tensor
+            default: throw BrainError.shape("\(url.lastPathComponent): array \(name) has shape \(tensor.shape); a layer must have 1 or 2 dimensions")
+            }
+        }
+        return try FeatureLayers(names: archive.names, matrices: matrices)
+    }
+
     /// Responses from a [stimuli, targets] matrix file; ids from `stimulusIDs`, else the file's id
     /// column, else "1"…"S".
     /// - Throws: as `read`, and `BrainError.shape` when the ids do not match the rows.

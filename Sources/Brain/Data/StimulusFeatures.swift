@@ -65,3 +65,44 @@ public struct FeatureMatrix: StimulusFeatures, Sendable {
         return values
     }
 }
+
+/// Several named [S, F_l] feature matrices over the same stimuli, scored layer by layer: for
+/// per-layer features computed elsewhere (e.g. an .npz with one array per layer).
+public struct FeatureLayers: StimulusFeatures, Sendable {
+    /// The layers' names, in order.
+    public let layerNames: [String]
+    /// The layers' features, each [S, F_l].
+    public let matrices: [Tensor]
+    /// Stimulus ids in row order, when known.
+    public var stimulusIDs: [String]?
+
+    /// Layers of features.
+    /// - Throws: `BrainError.shape` for no layer, a layer that is not rank 2, layers with different
+    ///   numbers of rows (naming the first), names and matrices of different counts, or ids that do
+    ///   not match the rows.
+    public init(names: [String], matrices: [Tensor], stimulusIDs: [String]? = nil) throws {
+        guard !matrices.isEmpty, names.count == matrices.count else {
+            throw BrainError.shape("feature layers need at least one matrix and one name per matrix (\(names.count) names, \(matrices.count) matrices)")
+        }
+        for (name, matrix) in zip(names, matrices) where matrix.rank != 2 {
+            throw BrainError.shape("layer \(name): a feature matrix must be [stimuli, features], got shape \(matrix.shape)")
+        }
+        let rows = matrices[0].shape[0]
+        if let index = matrices.firstIndex(where: { $0.shape[0] != rows }) {
+            throw BrainError.shape("layer \(names[index]) has \(matrices[index].shape[0]) rows but layer \(names[0]) has \(rows); every layer needs one row per stimulus")
+        }
+        if let stimulusIDs, stimulusIDs.count != rows { throw BrainError.shape("\(stimulusIDs.count) stimulus ids for \(rows) feature rows") }
+        layerNames = names
+        self.matrices = matrices
+        self.stimulusIDs = stimulusIDs
+    }
+
+    public var stimulusCount: Int { matrices[0].shape[0] }
+
+    public func features(layer: Int, pooling: StimulusPooling) throws -> Tensor {
+        guard matrices.indices.contains(layer) else {
+            throw BrainError.unknownLayer("\(layer)", available: layerNames.enumerated().map { "\($0.offset) (\($0.element))" })
+        }
+        return matrices[layer]
+    }
+}

@@ -86,6 +86,9 @@ public struct BrainScoreResult: Sendable, Equatable {
     public var ceiling: NoiseCeiling?
     /// Warnings (dropped targets, ...), each once.
     public var warnings: [String]
+    /// False when the run was stopped before every requested layer was scored (the layers
+    /// scored are kept; `warnings` names the others).
+    public var isComplete = true
 
     /// The layer with the highest score (nil when every score is NaN).
     public var bestLayer: LayerScore? {

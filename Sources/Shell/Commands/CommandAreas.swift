@@ -7,6 +7,7 @@ extension CommandArea {
         .models,
         .figures,
         .rewards,
+        .brain,
     ]
 
     /// The commands every session has: help, the workspace, settings, history.
