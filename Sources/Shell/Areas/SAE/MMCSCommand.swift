@@ -17,6 +17,9 @@ enum MMCSCommand {
         let values: [Float]
         var what = "within \(arguments.text(of: sae) ?? "SAE")"
         if let named = try arguments[optionalOther], let second = named.object as? SAEObject {
+            guard second.sae.inputWidth == first.sae.inputWidth else {
+                throw arguments.error(optionalOther, "has decoder directions of width \(second.sae.inputWidth), \(arguments.text(of: sae) ?? "SAE") of width \(first.sae.inputWidth); MMCS compares SAEs of one width")
+            }
             values = try SAEInputs.calling(at: arguments.span(of: optionalOther)) { try DecoderSimilarity.maxCosineSimilarities(first.sae, to: second.sae) }
             what = "of \(arguments.text(of: sae) ?? "SAE") against \(named.name)"
         } else {

@@ -1,4 +1,5 @@
 import Foundation
+import Formats
 import Models
 import SAE
 
@@ -51,11 +52,13 @@ enum SAEInputs {
         }
     }
 
-    /// Runs a library call; an `SAEError` (or `ModelError`) becomes a `ShellError` at `span`.
+    /// Runs a library call; an `SAEError`, `FormatError` or `ModelError` becomes a `ShellError` at `span`.
     static func calling<Result>(at span: SourceSpan?, _ body: () throws -> Result) throws -> Result {
         do {
             return try ModelCalls.run(at: span, body)
         } catch let error as SAEError {
+            throw ShellError(.failed(error.description), at: span)
+        } catch let error as FormatError {
             throw ShellError(.failed(error.description), at: span)
         }
     }

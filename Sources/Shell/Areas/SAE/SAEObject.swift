@@ -92,7 +92,11 @@ public struct SAEObject: WorkspaceObject {
         } catch {
             throw ShellError(.fileError(path: url.relativePath, reason: "cannot create the directory (\(error.localizedDescription))"))
         }
-        return try SAEFiles.save(sae, state: state, to: url, format: format)
+        do {
+            return try SAEFiles.save(sae, state: state, to: url, format: format)
+        } catch let error as SAEError {
+            throw ShellError(.failed(error.description))
+        }
     }
 
     /// Config, training settings and history.
