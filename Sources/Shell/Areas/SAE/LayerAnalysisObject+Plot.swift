@@ -40,14 +40,14 @@ extension LayerAnalysisObject {
                 let x = geometry.layerNumbers.dropLast().map(Double.init), c = geometry.adjacentCosine
                 let series = LineSeries(label: "mean ± sd over tokens", x: Array(x), y: c.map(\.mean), lower: c.map { $0.mean - $0.std },
                                         upper: c.map { $0.mean + $0.std }, marker: .circle)
-                return Chart(.line([series]), title: object.title("Adjacent-layer cosine similarity (centred)"),
+                return Chart(.line([series]), title: object.actsTitle("Adjacent-layer cosine similarity (centred)"),
                              xLabel: "layer l (compared with l + 1)", yLabel: "cos(x_l − mean_l, x_l+1 − mean_l+1)")
             })
             forms.append(PlotForm(kind: "norms", summary: "residual-stream norm by layer, mean ± sd") {
                 let x = geometry.layerNumbers.map(Double.init), n = geometry.norms
                 let series = LineSeries(label: "mean ± sd over tokens", x: x, y: n.map(\.mean), lower: n.map { $0.mean - $0.std },
                                         upper: n.map { $0.mean + $0.std }, marker: .circle)
-                return Chart(.line([series]), title: object.title("Residual-stream norm by layer"),
+                return Chart(.line([series]), title: object.actsTitle("Residual-stream norm by layer"),
                              xLabel: "layer (hidden state, 0 = embeddings)", yLabel: "L2 norm")
             })
         }
@@ -57,6 +57,11 @@ extension LayerAnalysisObject {
     /// `Latents by layer — sae on acts` (with the document when one was analysed).
     func title(_ what: String) -> String {
         "\(what): \(saeName) on \(actsName)" + (document.map { ", document \($0.index)" } ?? "")
+    }
+
+    /// `Residual-stream norm by layer: acts` (the geometry does not depend on the SAE).
+    func actsTitle(_ what: String) -> String {
+        "\(what): \(actsName)" + (document.map { ", document \($0.index)" } ?? "")
     }
 
     /// The model layer number at a (fractional) layer position, interpolating between numbers.

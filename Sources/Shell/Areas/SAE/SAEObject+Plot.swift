@@ -9,24 +9,29 @@ extension SAEObject {
             PlotForm(kind: "line", summary: "training loss and FVU by step (log scale)") {
                 let h = try object.requireHistory()
                 let steps = h.map { Double($0.step) }
-                var series = [LineSeries(label: "loss (normalised MSE + AuxK)", x: steps, y: h.map(\.loss)),
-                              LineSeries(label: "FVU (batch, mean over layers)", x: steps, y: h.map(\.fvu))]
                 let aux = h.filter { $0.auxLoss > 0 }
-                if !aux.isEmpty {
-                    series.append(LineSeries(label: "AuxK loss (steps with dead latents)", x: aux.map { Double($0.step) }, y: aux.map(\.auxLoss),
-                                             style: .dashed))
+                var chart: Chart
+                if aux.isEmpty {
+                    // AuxK never ran (no latent was dead), so the loss is the FVU: one line, said in the labels.
+                    chart = Chart(.line([LineSeries(x: steps, y: h.map(\.fvu))]),
+                                  title: "SAE training: \(object.titleWords) (no dead latents: loss = FVU)", xLabel: "optimizer step",
+                                  yLabel: "loss = FVU, batch mean over layers (log scale)")
+                } else {
+                    chart = Chart(.line([LineSeries(label: "loss (FVU + AuxK)", x: steps, y: h.map(\.loss)),
+                                         LineSeries(label: "FVU", x: steps, y: h.map(\.fvu)),
+                                         LineSeries(label: "AuxK loss", x: aux.map { Double($0.step) }, y: aux.map(\.auxLoss), style: .dashed)]),
+                                  title: "SAE training: \(object.titleWords)", xLabel: "optimizer step", yLabel: "loss / FVU, batch mean over layers (log scale)")
+                    chart.legend = .shown
                 }
-                var chart = Chart(.line(series), title: "SAE training: \(object.titleWords)", xLabel: "optimizer step",
-                                  yLabel: "loss / FVU (log scale)")
                 chart.yScale = .log
-                chart.legend = .shown
                 return chart
             },
             PlotForm(kind: "dead", summary: "fraction of dead latents by step") {
                 let h = try object.requireHistory()
-                let window = object.state.map { " (window \($0.configuration.deadTokens) tokens)" } ?? ""
+                let window = object.state.map { "window \($0.configuration.deadTokens) tokens" } ?? ""
+                let none = h.allSatisfy { $0.deadFraction == 0 } ? "none at any step, " : ""
                 return Chart(.line([LineSeries(x: h.map { Double($0.step) }, y: h.map(\.deadFraction))]),
-                             title: "Dead latents during training\(window)", xLabel: "optimizer step", yLabel: "fraction of latents dead")
+                             title: "Dead latents during training (\(none)\(window))", xLabel: "optimizer step", yLabel: "fraction of latents dead")
             },
         ]
     }

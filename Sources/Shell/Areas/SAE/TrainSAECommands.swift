@@ -1,4 +1,5 @@
 import Foundation
+import Models
 import SAE
 
 /// `train sae ACTS ...` and `train sae more SAE ...`: MLSAE training with a progress bar; Ctrl-C
@@ -15,8 +16,7 @@ enum TrainSAECommands {
     static let auxK = Option.int("aux_k", range: .atLeast(0), help: "dead latents per example in the AuxK loss (default 256, or F when smaller; 0 turns it off)")
     static let deadTokens = Option.int("dead_tokens", range: .atLeast(1),
                                        help: "a latent is dead after this many tokens without firing (default: a tenth of the run, at least one batch, at most 10M)")
-    static let layers = Option.integers("layers", default: [], range: .atLeast(0),
-                                        help: "train on these recorded layers only, e.g. [3] for a single-layer SAE (default: all)")
+    static let layers = ModelsParameters.layers(help: "all, or only these recorded layers, e.g. [3] for a single-layer SAE")
 
     static let train = Command(
         "train sae", summary: "Train one TopK sparse autoencoder on the activations of every layer at once (MLSAE).",
@@ -33,8 +33,9 @@ enum TrainSAECommands {
         """
     ) { arguments, context in
         let set = try arguments[acts]
-        let chosen = try arguments[layers]
-        let view = try SAEInputs.view(set, layers: chosen.isEmpty ? nil : chosen, span: arguments.span(of: layers))
+        let chosen: [Int]?
+        if case let .only(numbers) = try arguments[layers] { chosen = numbers.sorted() } else { chosen = nil }
+        let view = try SAEInputs.view(set, layers: chosen, span: arguments.span(of: layers))
         let width = set.set.width, latents = width * (try arguments[expansion])
         guard try arguments[k] <= latents else { throw arguments.error(k, "must be at most the latent count F = \(latents) (width \(width) × expansion)") }
         let auxiliary = try arguments[auxK] ?? min(256, latents)
