@@ -1,4 +1,5 @@
 import Foundation
+import Formats
 import Models
 import SAE
 import Shell
@@ -73,6 +74,30 @@ struct SAEVerbTests {
         }
         let csv = try String(contentsOf: directory.appendingPathComponent("e.csv"), encoding: .utf8)
         #expect(csv.hasPrefix("layer,fvu,mse,l0,l1,dead_fraction,cosine_similarity,delta_loss,kl_divergence\n") && csv.contains("\nmean,"))
+    }
+
+    @Test func downstreamOnGPTNeoXResidualStreamMatchesTheLibrary() throws {
+        let test = TestSession(registry: .standard())
+        SAETestSupport.run(test, "n = load model \(ModelsTestPaths.gptNeoX.path)")
+        SAETestSupport.run(test, "s = text " + SAETestSupport.texts.map { "\"\($0)\"" }.joined(separator: " "))
+        SAETestSupport.run(test, "acts = activations n s layers=[1, 2] source=residual")
+        SAETestSupport.run(test, "sae = train sae acts k=4 expansion=2 steps=10 batch=16 seed=4")
+        SAETestSupport.run(test, "e = eval sae sae acts documents=2")
+        let sae = try SAETestSupport.object(test, "sae", as: SAEObject.self).sae
+        let acts = try SAETestSupport.object(test, "acts", as: ActivationsObject.self)
+        let model = try SAETestSupport.object(test, "n", as: ModelObject.self).model
+        let expected = try DownstreamMetrics.evaluate(sae, model: DecoderResidualStream.model(model, for: acts.set),
+                                                      sequences: Array(DecoderResidualStream.sequences(of: acts.set).prefix(2)))
+        let json = try #require(try SAETestSupport.object(test, "e", as: SAEEvaluationObject.self).exportJSON())
+        guard case let .object(members) = json, case let .array(layers)? = members["layers"] else { Issue.record("layout"); return }
+        #expect(layers.count == 2)
+        for (layer, reference) in zip(layers, expected) {
+            #expect(layer["layer"] == .number(Double(reference.layer)))
+            for (key, value) in [("delta_loss", reference.deltaLoss), ("kl_divergence", reference.klDivergence), ("clean_loss", reference.cleanLoss)] {
+                guard case let .number(shown)? = layer[key] else { Issue.record("\(key) missing"); continue }
+                #expect(SAETestSupport.close(shown, value), "layer \(reference.layer) \(key): \(shown) vs \(value)")
+            }
+        }
     }
 
     @Test func downstreamOnlyForDecodersAndWhenAsked() throws {
