@@ -1,4 +1,5 @@
 import Foundation
+import Models
 import SAE
 import Shell
 import Testing
@@ -40,6 +41,20 @@ struct SAEAnalysisTests {
         let single = try SAETestSupport.object(test, "one", as: LayerAnalysisObject.self)
         let alone = try LayerAnalysis.analyze(sae, on: acts, tokens: acts.tokenTable!.tokens(inDocument: 1))
         #expect(single.analysis.distributions == alone.distributions && single.analysis.tokens == 11)
+    }
+
+    @Test func aPromptRunsThroughTheRecordingModel() throws {
+        let test = SAETestSupport.session()
+        SAETestSupport.run(test, "sae = train sae acts k=4 expansion=2 steps=10 batch=32 seed=1")
+        let printed = SAETestSupport.run(test, "p = layers sae acts prompt=\"The dog sat on the cat.\"")
+        #expect(printed.contains("prompt                The dog sat on the cat.\n"), "\(printed)")
+        let sae = try SAETestSupport.object(test, "sae", as: SAEObject.self).sae
+        let model = try SAETestSupport.object(test, "g", as: ModelObject.self).model
+        let set = try model.activations(of: ["The dog sat on the cat."]).set
+        let expected = try LayerAnalysis.analyze(sae, on: MultiLayerActivationSet(set, tokenizer: model.tokenizer))
+        let object = try SAETestSupport.object(test, "p", as: LayerAnalysisObject.self)
+        #expect(object.analysis.distributions == expected.distributions && object.analysis.tokens == set.tokenCount)
+        SAETestSupport.expectError(test, "layers sae acts prompt=\"x\" document=0", "prompt= give document= or prompt=, not both")
     }
 
     @Test func topAndMMCSAgreeWithTheLibrary() throws {

@@ -32,6 +32,8 @@ struct SAEBadInputTests {
         SAETestSupport.expectError(test, "eval sae sae bad", message)
         SAETestSupport.expectError(test, "layers sae bad", message)
         SAETestSupport.expectError(test, "train sae more sae bad steps=2", message)
+        SAETestSupport.expectError(test, "layers sae ok prompt=\"hello\"",
+                                   "prompt= needs per-token activations recorded in this session (the model that made them runs the prompt)")
     }
 
     @Test func objectsMustFitEachOther() throws {

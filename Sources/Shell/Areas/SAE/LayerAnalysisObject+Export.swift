@@ -24,6 +24,7 @@ extension LayerAnalysisObject {
         ]
         if let geometry { members["residual"] = try SAEJSON.value(geometry) }
         if let document { members["document"] = .number(Double(document.index)) }
+        if let prompt { members["prompt"] = .string(prompt) }
         return .object(members)
     }
 

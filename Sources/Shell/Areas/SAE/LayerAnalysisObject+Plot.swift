@@ -56,12 +56,14 @@ extension LayerAnalysisObject {
 
     /// `Latents by layer — sae on acts` (with the document when one was analysed).
     func title(_ what: String) -> String {
-        "\(what): \(saeName) on \(actsName)" + (document.map { ", document \($0.index)" } ?? "")
+        if let prompt { return "\(what): \(saeName) on \"\(Self.clipped(prompt, 40))\"" }
+        return "\(what): \(saeName) on \(actsName)" + (document.map { ", document \($0.index)" } ?? "")
     }
 
     /// `Residual-stream norm by layer: acts` (the geometry does not depend on the SAE).
     func actsTitle(_ what: String) -> String {
-        "\(what): \(actsName)" + (document.map { ", document \($0.index)" } ?? "")
+        if let prompt { return "\(what): \"\(Self.clipped(prompt, 40))\"" }
+        return "\(what): \(actsName)" + (document.map { ", document \($0.index)" } ?? "")
     }
 
     /// The model layer number at a (fractional) layer position, interpolating between numbers.

@@ -19,13 +19,17 @@ public struct LayerAnalysisObject: WorkspaceObject {
     let saeName: String, actsName: String
     /// The document analysed alone, with its text (nil: all of ACTS).
     let document: (index: Int, text: String)?
+    /// The prompt analysed alone (nil: ACTS).
+    let prompt: String?
 
-    init(_ analysis: LayerAnalysisResult, geometry: ResidualGeometry?, saeName: String, actsName: String, document: (Int, String)?) {
+    init(_ analysis: LayerAnalysisResult, geometry: ResidualGeometry?, saeName: String, actsName: String, document: (Int, String)?,
+         prompt: String? = nil) {
         self.analysis = analysis
         self.geometry = geometry
         self.saeName = saeName
         self.actsName = actsName
         self.document = document.map { (index: $0.0, text: $0.1) }
+        self.prompt = prompt
     }
 
     var distributions: LayerDistributions { analysis.distributions }
@@ -35,7 +39,7 @@ public struct LayerAnalysisObject: WorkspaceObject {
     public var summary: String {
         let s = distributions.summary
         return "\(s.activeLatents) active latents of \(distributions.latentCount) over \(Format.count(layerCount, "layer"))"
-            + (document.map { " in document \($0.index)" } ?? "") + "; layer std \(Format.number(s.meanLayerStd, significant: 3)) ± "
+            + (document.map { " in document \($0.index)" } ?? "") + (prompt.map { " in \"\(Self.clipped($0, 40))\"" } ?? "") + "; layer std \(Format.number(s.meanLayerStd, significant: 3)) ± "
             + "\(Format.number(s.stdLayerStd, significant: 3)) (\(Format.number(s.meanLayerStdFraction, significant: 3)) ± "
             + "\(Format.number(s.stdLayerStdFraction, significant: 3)) of L)"
     }
@@ -52,6 +56,7 @@ public struct LayerAnalysisObject: WorkspaceObject {
         let s = distributions.summary, c = analysis.contrast.summary
         var facts = TextTable(columns: 2)
         if let document { facts.append(["document", "\(document.index): \(Self.clipped(document.text, 100))"]) }
+        if let prompt { facts.append(["prompt", Self.clipped(prompt, 100)]) }
         facts.append(["tokens", "\(analysis.tokens)"])
         facts.append(["active latents", "\(s.activeLatents) of \(distributions.latentCount)"])
         facts.append(["layer std", "mean \(Format.number(s.meanLayerStd, significant: 3)), sd \(Format.number(s.stdLayerStd, significant: 3)) layers "
