@@ -33,7 +33,7 @@ struct CompleterTests {
         ("train sae more ", ["sae", "steps"]),
         ("show ", ["sae", "v", "vec2"]),
         ("del v ", ["sae", "v", "vec2"]),
-        ("save v ", ["to"]),
+        ("save v ", ["format", "to"]),
         ("save v t", ["to"]),
         ("plot ", ["bar", "line", "verbose"]),
         ("plot line v ", ["to", "verbose"]),

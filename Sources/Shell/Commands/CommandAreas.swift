@@ -8,6 +8,7 @@ extension CommandArea {
         .figures,
         .rewards,
         .brain,
+        .sae,
     ]
 
     /// The commands every session has: help, the workspace, settings, history.

@@ -6,25 +6,39 @@ enum FileCommands {
     static let saved = Positional.anyObject("NAME", help: "the object to save")
     static let saveDestination = Positional.path("PATH", mustExist: false, after: "to",
                                                  help: "the file to write (its kind's extension is added when PATH has none)")
+    static let layout = Option.string("format", help: "another file layout, for kinds that have them (sae: mindscope, saelens, sparsify, mlsae)")
 
     static let save = Command(
         "save", summary: "Write an object to a file in its native format (help kinds lists them).",
-        parameters: [saved, saveDestination], examples: ["save _1 to results/scores.csv"]
+        parameters: [saved, saveDestination, layout], examples: ["save _1 to results/scores.csv", "save sae to runs/sae format=saelens"]
     ) { arguments, context in
         let named = try arguments[saved]
+        let chosen = try arguments[layout]
+        if let chosen {
+            let words = named.object.objectKind.saveLayouts.map(\.word)
+            guard !words.isEmpty else {
+                throw arguments.error(layout, "does not apply: \(named.name) (\(named.object.objectKind.name)) has only its native format")
+            }
+            guard words.contains(chosen) else {
+                throw ShellError(.notAChoice(parameter: "format=", found: chosen, choices: words,
+                                             suggestion: Suggestions.closest(to: chosen, among: words)), at: arguments.span(of: layout))
+            }
+        }
         var url = try arguments[saveDestination]
         var shownPath = arguments.text(of: saveDestination) ?? url.relativePath
         if url.pathExtension.isEmpty, let ext = named.object.objectKind.saveExtension {
             url.appendPathExtension(ext)
             shownPath += "." + ext
         }
+        let notes: [String]
         do {
-            try named.object.save(to: url)
+            notes = try named.object.save(to: url, layout: chosen)
         } catch var error as ShellError where error.span == nil {
             error.span = arguments.span(of: saved)
             throw error
         }
-        context.output.print("saved \(named.name) (\(named.object.objectKind.name)) to \(shownPath)")
+        context.output.print("saved \(named.name) (\(named.object.objectKind.name)) to \(shownPath)" + (chosen.map { " (format=\($0))" } ?? ""))
+        for note in notes { context.output.print("note: " + note) }
         return .done
     }
 

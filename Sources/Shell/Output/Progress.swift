@@ -31,6 +31,7 @@ public final class ProgressReporter: Sendable {
 public final class ProgressTask: Sendable {
     private struct State {
         var completed = 0
+        var detail: String?
         var lastDrawn = -Double.infinity
         var finished = false
     }
@@ -67,6 +68,12 @@ public final class ProgressTask: Sendable {
         draw(force: false)
     }
 
+    /// Sets the completed units and a short text shown after the rate (e.g. a training loss).
+    public func update(completed: Int, detail: String) {
+        state.withLock { $0.completed = completed; $0.detail = detail }
+        draw(force: false)
+    }
+
     /// Units completed so far.
     public var completed: Int { state.withLock { $0.completed } }
 
@@ -82,14 +89,15 @@ public final class ProgressTask: Sendable {
     private func draw(force: Bool) {
         guard statusLine.isEnabled else { return }
         let now = clock()
-        let completed: Int? = state.withLock { state in
+        let drawn: (completed: Int, detail: String?)? = state.withLock { state in
             guard !state.finished, force || now - state.lastDrawn >= Self.redrawInterval else { return nil }
             state.lastDrawn = now
-            return state.completed
+            return (state.completed, state.detail)
         }
-        guard let completed else { return }
-        statusLine.show(Self.render(label: label, completed: completed, total: total, unit: unit,
-                                    elapsed: now - started, width: statusLine.width))
+        guard let drawn else { return }
+        let line = Self.render(label: label, completed: drawn.completed, total: total, unit: unit, elapsed: now - started,
+                               width: statusLine.width)
+        statusLine.show(drawn.detail.map { line + "  " + $0 } ?? line)
     }
 
     /// The bar's text: `training  45% |█████     | 450/1000 steps  123 steps/s  ETA 0:04`, or

@@ -81,6 +81,7 @@ public enum HelpText {
             lines.append("")
             lines.append("\(kind.name): \(kind.summary)")
             lines.append("  save: " + (kind.saveFormat.map { "\($0)" + (kind.saveExtension.map { " (.\($0))" } ?? "") } ?? "no native format"))
+            for layout in kind.saveLayouts { lines.append("  save format=\(layout.word): \(layout.description)") }
             for format in ExportFormat.allCases {
                 if let description = kind.exports[format] { lines.append("  export .\(format.rawValue): \(description)") }
             }

@@ -14,16 +14,27 @@ public struct ObjectKind: Sendable, Hashable {
     public let saveExtension: String?
     /// What `export` writes for each format it supports, e.g. `[.csv: "one row per layer: ..."]`.
     public let exports: [ExportFormat: String]
+    /// The layouts `save NAME to PATH format=WORD` accepts besides the native one (e.g. other
+    /// programs' file layouts), each with what it holds; empty when `format=` does not apply.
+    public let saveLayouts: [(word: String, description: String)]
 
     /// Declares a kind.
     public init(name: String, summary: String, saveFormat: String? = nil, saveExtension: String? = nil,
-                exports: [ExportFormat: String] = [:]) {
+                exports: [ExportFormat: String] = [:], saveLayouts: [(word: String, description: String)] = []) {
         self.name = name
         self.summary = summary
         self.saveFormat = saveFormat
         self.saveExtension = saveExtension
         self.exports = exports
+        self.saveLayouts = saveLayouts
     }
+
+    public static func == (a: ObjectKind, b: ObjectKind) -> Bool {
+        a.name == b.name && a.summary == b.summary && a.saveFormat == b.saveFormat && a.saveExtension == b.saveExtension
+            && a.exports == b.exports && a.saveLayouts.map(\.word) == b.saveLayouts.map(\.word)
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 }
 
 /// The machine-readable formats of `export NAME to PATH.json|.csv`.
@@ -53,6 +64,10 @@ public protocol WorkspaceObject: SendableMetatype {
     /// Writes the object in its native format (see `ObjectKind.saveFormat`), atomically.
     /// - Throws: `ShellError` with `.cannotSave` by default, or the writer's error.
     func save(to url: URL) throws
+    /// Writes the object in `layout` (one of `ObjectKind.saveLayouts`; nil: the native format)
+    /// and returns notes on what the layout could not carry, for `save` to print.
+    /// - Throws: `ShellError` by default when a layout is asked for, or the writer's error.
+    func save(to url: URL, layout: String?) throws -> [String]
     /// The document `export NAME to FILE.json` writes, or nil when the kind has no JSON export.
     func exportJSON() throws -> JSONValue?
     /// The table `export NAME to FILE.csv` writes, or nil when the kind has no CSV export.
@@ -71,6 +86,15 @@ extension WorkspaceObject {
     /// By default a kind has no native file format.
     public func save(to url: URL) throws {
         throw ShellError(.cannotSave(kind: Self.kind.name))
+    }
+
+    /// By default only the native format: `save(to:)`, no notes.
+    public func save(to url: URL, layout: String?) throws -> [String] {
+        guard let layout else {
+            try save(to: url)
+            return []
+        }
+        throw ShellError(.invalidArgument(parameter: "format=", reason: "\(Self.kind.name) objects have no layout '\(layout)'"))
     }
 
     /// By default there is no JSON export.

@@ -83,6 +83,7 @@ enum Lab {
                                   kinds: [Vectors.kind, TinySAE.kind])
 
     /// The standard areas plus the lab area; the lab's own `plot` (a binding test of
-    /// `KIND NAME [to FILE]`) stands in for the figures area's.
-    static let registry = CommandRegistry(areas: CommandArea.all.filter { $0.name != CommandArea.figures.name } + [area])
+    /// `KIND NAME [to FILE]`) stands in for the figures area's, and its tiny `train sae` and
+    /// `sae` kind for the SAE area's.
+    static let registry = CommandRegistry(areas: CommandArea.all.filter { ![CommandArea.figures.name, CommandArea.sae.name].contains($0.name) } + [area])
 }
