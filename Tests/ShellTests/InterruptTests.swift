@@ -52,6 +52,10 @@ struct InterruptTests {
         let running = try RunningBinary(["--session", "idle"], in: directory)
         running.send("ls\n")
         #expect(running.wait { running.standardOutput == "the workspace is empty\n" })
+        // Interrupt once the main thread waits in read(0, ...) for the next statement: a Ctrl-C
+        // that lands while the statement that printed is still ending belongs to that statement.
+        let syscall = "/proc/\(running.process.processIdentifier)/syscall"
+        #expect(running.wait { ((try? String(contentsOfFile: syscall, encoding: .utf8)) ?? "").hasPrefix("0 0x0 ") })
         running.process.interrupt()
         #expect(running.finish() == 130)
     }

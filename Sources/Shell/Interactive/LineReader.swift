@@ -38,6 +38,8 @@ final class LineReader {
             }
             buffer.removeFirst(start)
             start = 0
+            // A Ctrl-C between the handler's installation and the read would otherwise wait for more input.
+            if InterruptSignal.isPending { return .interrupted }
             var chunk = [UInt8](repeating: 0, count: 1 << 16)
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
             if count > 0 {
