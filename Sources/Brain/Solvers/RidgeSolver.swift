@@ -69,7 +69,7 @@ public struct RidgeSolver<S: BackendScalar, Backend: LinearAlgebraBackend>: Send
         try validate(rows: factorization.sampleCount, y: y)
         let targetMeans = y.columnMeans()
         let yc = y.centered(by: targetMeans)
-        let projected = backend.product(factorization.u, yc, transposeA: true) // A = Uᵀ·Yc, [k, T]
+        let projected = backend.product(factorization.u, yc, transposeA: true)  // A = Uᵀ·Yc, [k, T]
         let scores: [[Double]]
         switch selection {
         case .leaveOneOut:
