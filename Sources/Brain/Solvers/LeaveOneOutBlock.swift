@@ -26,8 +26,9 @@ struct LeaveOneOutBlock<S: BackendScalar, Backend: LinearAlgebraBackend> {
     let denominators: [[Double]]
     let backend: Backend
 
-    /// Rows per tile: 256 rows × 1024 targets of Float is 1 MiB, about one core's L2.
-    static var rowsPerTile: Int { 256 }
+    /// Rows per tile: enough rows that sgemm's packing of M_a (k × w) is a few percent of the
+    /// tile's product; 512 rows × 1024 targets of Float is 2 MiB of scratch per thread.
+    static var rowsPerTile: Int { 512 }
 
     /// Mean squared leave-one-out error, [L][w].
     /// - Complexity: L · n · k · w multiply-adds in the products, O(L · n · w) in the reduction.
