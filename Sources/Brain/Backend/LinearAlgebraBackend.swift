@@ -74,6 +74,15 @@ public protocol LinearAlgebraBackend: Sendable {
     /// - Throws: `LinearAlgebraError` when the decomposition fails.
     /// - Complexity: O(rows · columns · k).
     func thinSVD<S: BackendScalar>(_ a: [S], rows: Int, columns: Int) throws -> (u: [S], s: [S], vt: [S])
+
+    /// Runs `body` with every kernel it calls single-threaded, for solvers that run independent
+    /// products on `Parallel`'s threads themselves.
+    func serially<R>(_ body: () throws -> R) rethrows -> R
+}
+
+extension LinearAlgebraBackend {
+    /// Runs `body` as is: a backend whose kernels use no threads of their own.
+    public func serially<R>(_ body: () throws -> R) rethrows -> R { try body() }
 }
 
 /// The production backend: OpenBLAS products and LAPACK decompositions (`?syevd`, `?gesdd`).
@@ -103,6 +112,11 @@ public struct OpenBLASBackend: LinearAlgebraBackend {
 
     public func symmetricEigen<S: BackendScalar>(_ a: [S], n: Int) throws -> (values: [S], vectors: [S]) {
         try Decompositions.symmetricEigen(a, n: n)
+    }
+
+    /// Runs `body` with OpenBLAS held to one thread (`Parallel.withSerialBLAS`).
+    public func serially<R>(_ body: () throws -> R) rethrows -> R {
+        try Parallel.withSerialBLAS(body)
     }
 
     public func thinSVD<S: BackendScalar>(_ a: [S], rows: Int, columns: Int) throws -> (u: [S], s: [S], vt: [S]) {

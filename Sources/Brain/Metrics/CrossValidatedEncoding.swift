@@ -60,18 +60,26 @@ public struct CrossValidatedEncoding<S: BackendScalar, Backend: LinearAlgebraBac
         self.backend = backend
     }
 
-    /// Factors the training features of every split.
+    /// Factors the training features of every split, several splits at a time (`IndependentJobs`).
+    /// For the covariance route each split's Xcᵀ·Xc is downdated from one Gram of all rows
+    /// (`SplitCovariances`) when the splits partition the rows.
     /// - Throws: `BrainError.tooFewStimuli` for a split with fewer than 2 test rows.
     public func prepare(x: Dense<S>, control: RunControl = .silent) throws -> Prepared {
-        var factorizations: [RidgeFactorization<S>] = [], bases: [Dense<S>] = []
-        for split in splits {
-            try control.checkCancelled()
-            guard split.test.count >= 2 else { throw BrainError.tooFewStimuli(have: split.test.count, need: 2, purpose: "a held-out correlation") }
-            let factorization = try RidgeFactorization(features: x.gatherRows(split.train), route: model == .ordinaryLeastSquares ? .svd : route, backend: backend)
-            factorizations.append(factorization)
-            bases.append(factorization.testBasis(x.gatherRows(split.test), backend: backend))
+        for split in splits where split.test.count < 2 {
+            throw BrainError.tooFewStimuli(have: split.test.count, need: 2, purpose: "a held-out correlation")
         }
-        return Prepared(features: x, factorizations: factorizations, testBases: bases)
+        try control.checkCancelled()
+        let route: FactorizationRoute = model == .ordinaryLeastSquares ? .svd : self.route
+        let downdating = route == .gram ? SplitCovariances(x: x, splits: splits, backend: backend) : nil
+        let parts = try IndependentJobs.run(splits.count, backend: backend) { index in
+            try control.checkCancelled()
+            let split = splits[index]
+            let factorization = try RidgeFactorization(features: x.gatherRows(split.train), route: route,
+                                                       covariance: downdating?.covariance(of: split, backend: backend),
+                                                       negativeEigenvalues: .zero, backend: backend)
+            return (factorization, factorization.testBasis(x.gatherRows(split.test), backend: backend))
+        }
+        return Prepared(features: x, factorizations: parts.map(\.0), testBases: parts.map(\.1))
     }
 
     /// Scores features x against responses y.

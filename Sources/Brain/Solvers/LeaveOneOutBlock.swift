@@ -3,36 +3,62 @@ import Tensors
 
 /// One batch of the leave-one-out sweep: a range of targets × a batch of penalties.
 ///
-/// Residuals for every penalty of the batch come from a single product:
-/// R = Yc − U·[diag(d₁)·A | diag(d₂)·A | …] with d = λ/(λ+α), laid out [n, alphas × targets];
-/// each residual is then divided by its row's 1 − h_i and squared.
+/// Shapes: n training rows, k components, L penalties in the batch, w targets in the batch.
+/// For penalty a the residuals are R_a = Yc − U·diag(d_a)·A with d_a = λ/(λ+α_a); row i of R_a
+/// is divided by 1 − h_i(α_a) and squared. The scaled projections M = [diag(d₁)·A | … | diag(d_L)·A]
+/// ([k, L·w]) are formed once; the rows are then swept in tiles of `rowsPerTile` rows × one
+/// penalty, each tile's product U_tile·M_a ([rows, w]) reduced while it is still in cache.
+/// Tiles run in parallel with single-threaded kernels (independent products of this size keep
+/// both cores busier than one threaded product), and their partial sums are added in row order,
+/// so the result does not depend on the thread count.
 struct LeaveOneOutBlock<S: BackendScalar, Backend: LinearAlgebraBackend> {
+    /// Centred training targets, [n, T].
     let yc: Dense<S>
+    /// A = Uᵀ·Yc, [k, T].
     let projected: Dense<S>
+    /// Left singular vectors of the centred features, [n, k].
     let u: Dense<S>
     let k: Int
     let targets: Range<Int>
-    /// d for each penalty of the batch, [alphas][k].
+    /// d for each penalty of the batch, [L][k].
     let shrink: [[Double]]
-    /// 1 − h_i for each penalty of the batch, [alphas][n].
+    /// 1 − h_i for each penalty of the batch, [L][n].
     let denominators: [[Double]]
     let backend: Backend
 
-    /// Mean squared leave-one-out error, [alphas][targets].
+    /// Rows per tile: enough rows that sgemm's packing of M_a (k × w) is a few percent of the
+    /// tile's product; 512 rows × 1024 targets of Float is 2 MiB of scratch per thread.
+    static var rowsPerTile: Int { 512 }
+
+    /// Mean squared leave-one-out error, [L][w].
+    /// - Complexity: L · n · k · w multiply-adds in the products, O(L · n · w) in the reduction.
     func meanSquaredErrors() -> [[Double]] {
-        let n = yc.rows, width = targets.count, batch = shrink.count, columns = batch * width
-        let first = targets.lowerBound
-        var residuals = [S](unsafeUninitializedCapacity: n * columns) { buffer, count in
-            yc.values.withUnsafeBufferPointer { y in
-                for i in 0..<n {
-                    let source = y.baseAddress! + i * yc.columns + first
-                    for a in 0..<batch { (buffer.baseAddress! + i * columns + a * width).initialize(from: source, count: width) }
+        let n = yc.rows, width = targets.count, batch = shrink.count
+        let tiles = Parallel.partition(n, parts: max(1, (n + Self.rowsPerTile - 1) / Self.rowsPerTile))
+        let scaled = scaledProjections()
+        let inverse = denominators.map { $0.map { S(1 / $0) } }
+        // partial[tile][a][j]: Σ over the tile's rows of the squared scaled residuals.
+        var partial = [Double](repeating: 0, count: tiles.count * batch * width)
+        partial.withUnsafeMutableBufferPointer { out in
+            backend.serially {
+                Parallel.forEach(tiles.count * batch) { task in
+                    let (tile, a) = task.quotientAndRemainder(dividingBy: batch)
+                    let target = out.baseAddress! + (tile * batch + a) * width
+                    squaredResiduals(rows: tiles[tile], penalty: a, scaled: scaled, weights: inverse[a], into: target)
                 }
             }
-            count = n * columns
         }
-        guard k > 0 else { return reduce(residuals, n: n, width: width, batch: batch) }
-        let scaled = [S](unsafeUninitializedCapacity: k * columns) { buffer, count in
+        return (0..<batch).map { a in
+            (0..<width).map { j in
+                (0..<tiles.count).reduce(0.0) { $0 + partial[($1 * batch + a) * width + j] } / Double(n)
+            }
+        }
+    }
+
+    /// M = [diag(d₁)·A | … | diag(d_L)·A] restricted to the batch's targets, [k, L·w].
+    private func scaledProjections() -> [S] {
+        let width = targets.count, batch = shrink.count, columns = batch * width, first = targets.lowerBound
+        return [S](unsafeUninitializedCapacity: k * columns) { buffer, count in
             projected.values.withUnsafeBufferPointer { p in
                 for component in 0..<k {
                     let source = p.baseAddress! + component * projected.columns + first
@@ -44,95 +70,27 @@ struct LeaveOneOutBlock<S: BackendScalar, Backend: LinearAlgebraBackend> {
             }
             count = k * columns
         }
-        u.values.withUnsafeBufferPointer { pu in scaled.withUnsafeBufferPointer { pm in
-            residuals.withUnsafeMutableBufferPointer { pr in
-                backend.gemm(transposeA: false, transposeB: false, m: n, n: columns, k: k, alpha: -1,
-                             a: pu.baseAddress!, lda: k, b: pm.baseAddress!, ldb: columns, beta: 1, c: pr.baseAddress!, ldc: columns)
+    }
+
+    /// Adds Σ_{i ∈ rows} ((y_ij − (U·M_a)_ij) / (1 − h_i))² into `sums` [w] for penalty `a`;
+    /// residuals are formed in S and squared and summed in Double.
+    private func squaredResiduals(rows: Range<Int>, penalty a: Int, scaled: [S], weights: [S], into sums: UnsafeMutablePointer<Double>) {
+        let width = targets.count, columns = shrink.count * width, first = targets.lowerBound
+        var fitted = [S](repeating: 0, count: rows.count * width)
+        if k > 0 {
+            u.values.withUnsafeBufferPointer { pu in scaled.withUnsafeBufferPointer { pm in
+                fitted.withUnsafeMutableBufferPointer { pf in
+                    backend.gemm(transposeA: false, transposeB: false, m: rows.count, n: width, k: k, alpha: 1,
+                                 a: pu.baseAddress! + rows.lowerBound * k, lda: k, b: pm.baseAddress! + a * width, ldb: columns,
+                                 beta: 0, c: pf.baseAddress!, ldc: width)
+                }
+            } }
+        }
+        yc.values.withUnsafeBufferPointer { y in fitted.withUnsafeBufferPointer { f in
+            for (offset, i) in rows.enumerated() {
+                let observed = y.baseAddress! + i * yc.columns + first, fit = f.baseAddress! + offset * width, w = weights[i]
+                for j in 0..<width { let e = Double((observed[j] - fit[j]) * w); sums[j] += e * e }
             }
         } }
-        return reduce(residuals, n: n, width: width, batch: batch)
-    }
-
-    /// Σ_i (r_i / (1 − h_i))² / n per column; rows are weighted in S and accumulated in Double,
-    /// parallel over column ranges of each penalty's block.
-    private func reduce(_ residuals: [S], n: Int, width: Int, batch: Int) -> [[Double]] {
-        let columns = batch * width
-        let inverse = denominators.map { $0.map { S(1 / $0) } }
-        var sums = [[Double]](repeating: [], count: batch)
-        residuals.withUnsafeBufferPointer { r in
-            for a in 0..<batch {
-                var block = [Double](repeating: 0, count: width)
-                let weights = inverse[a]
-                block.withUnsafeMutableBufferPointer { out in
-                    Parallel.forRanges(width, minimumChunk: 512) { range in
-                        var local = [Double](repeating: 0, count: range.count)
-                        local.withUnsafeMutableBufferPointer { acc in
-                            for i in 0..<n {
-                                let row = r.baseAddress! + i * columns + a * width + range.lowerBound, w = weights[i]
-                                for j in 0..<range.count { let e = Double(row[j] * w); acc[j] += e * e }
-                            }
-                        }
-                        for j in 0..<range.count { out[range.lowerBound + j] = local[j] / Double(n) }
-                    }
-                }
-                sums[a] = block
-            }
-        }
-        return sums
-    }
-}
-
-/// A fitted ridge model: the factorization, A = Uᵀ·Yc, and the penalty chosen for each target.
-public struct RidgeFit<S: BackendScalar>: Sendable {
-    /// The factored training features.
-    public let factorization: RidgeFactorization<S>
-    /// A = Uᵀ·Yc, [k, T].
-    public let projected: Dense<S>
-    /// Column means of the training targets (the intercepts, with centred features).
-    public let targetMeans: [Double]
-    /// The penalty grid.
-    public let alphas: [Double]
-    /// Index into `alphas` chosen for each target.
-    public let chosenAlphaIndex: [Int]
-    /// Selection scores (negative mean squared error), [L][T]; empty when none were computed.
-    public let selectionScores: [[Double]]
-
-    /// The penalty chosen for each target.
-    public var chosenAlphas: [Double] { chosenAlphaIndex.map { alphas[$0] } }
-
-    /// Predictions for new feature rows [m, F] → [m, T].
-    public func predict(_ rows: Dense<S>, backend: some LinearAlgebraBackend) -> Dense<S> {
-        predict(basis: factorization.testBasis(rows, backend: backend), backend: backend)
-    }
-
-    /// Predictions from rows already in component space (G = (X′ − mean)·P, [m, k]):
-    /// G·C + intercept.
-    /// - Complexity: O(m · k · T).
-    public func predict(basis: Dense<S>, backend: some LinearAlgebraBackend) -> Dense<S> {
-        let t = projected.columns
-        var prediction = backend.product(basis, coefficients())
-        prediction.values.withUnsafeMutableBufferPointer { p in
-            for i in 0..<basis.rows { for target in 0..<t { p[i * t + target] += S(targetMeans[target]) } }
-        }
-        return prediction
-    }
-
-    /// The weights W = P·C, [F, T] (with `targetMeans − featureMeans·W` as intercepts).
-    public func weights(backend: some LinearAlgebraBackend) -> Dense<S> {
-        backend.product(factorization.projection, coefficients())
-    }
-
-    /// C[j, t] = A[j, t] / (λ_j + α_t), [k, T]: the dual coefficients in component space.
-    func coefficients() -> Dense<S> {
-        let (k, t) = (factorization.rank, projected.columns)
-        var coefficients = projected
-        let chosen = chosenAlphaIndex.map { alphas[$0] }
-        coefficients.values.withUnsafeMutableBufferPointer { c in
-            for j in 0..<k {
-                let lambda = factorization.eigenvalues[j]
-                for target in 0..<t { c[j * t + target] = S(Double(c[j * t + target]) / (lambda + chosen[target])) }
-            }
-        }
-        return coefficients
     }
 }

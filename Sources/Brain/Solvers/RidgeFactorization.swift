@@ -53,6 +53,14 @@ public struct RidgeFactorization<S: BackendScalar>: Sendable {
     ///   larger constant.
     public init(features x: Dense<S>, route: FactorizationRoute = .gram, negativeEigenvalues: NegativeEigenvaluePolicy = .zero,
                 backend: some LinearAlgebraBackend) throws {
+        try self.init(features: x, route: route, covariance: nil, negativeEigenvalues: negativeEigenvalues, backend: backend)
+    }
+
+    /// Factors `x` like `init(features:route:negativeEigenvalues:backend:)`, taking its centred
+    /// covariance Xcᵀ·Xc ([F, F]) from `covariance` when given (the covariance route uses it,
+    /// the other routes ignore it), e.g. from `SplitCovariances`.
+    init(features x: Dense<S>, route: FactorizationRoute, covariance: Dense<Double>?, negativeEigenvalues: NegativeEigenvaluePolicy,
+         backend: some LinearAlgebraBackend) throws {
         let means = x.columnMeans()
         let centred = x.converted(to: Double.self).centered(by: means)
         let (n, f) = (x.rows, x.columns)
@@ -60,7 +68,7 @@ public struct RidgeFactorization<S: BackendScalar>: Sendable {
         switch route {
         case .svd: parts = try Self.svdParts(centred, backend: backend)
         case .gram where n <= f: parts = try Self.gramParts(centred, policy: negativeEigenvalues, backend: backend)
-        case .gram: parts = try Self.covarianceParts(centred, policy: negativeEigenvalues, backend: backend)
+        case .gram: parts = try Self.covarianceParts(centred, covariance: covariance, policy: negativeEigenvalues, backend: backend)
         }
         sampleCount = n
         u = parts.u.converted()
@@ -106,10 +114,11 @@ public struct RidgeFactorization<S: BackendScalar>: Sendable {
     }
 
     /// n > F: eigendecomposition of C = Xcᵀ·Xc gives V and λ; U = Xc·(V/s) and P = V·s.
-    static func covarianceParts(_ xc: Dense<Double>, policy: NegativeEigenvaluePolicy, backend: some LinearAlgebraBackend) throws
+    static func covarianceParts(_ xc: Dense<Double>, covariance known: Dense<Double>? = nil, policy: NegativeEigenvaluePolicy,
+                                backend: some LinearAlgebraBackend) throws
         -> (Dense<Double>, [Double], Dense<Double>, Int) {
         let f = xc.columns
-        let covariance = backend.gram(xc, transposeFirst: true)
+        let covariance = known ?? backend.gram(xc, transposeFirst: true)
         let (ascending, vectors) = try backend.symmetricEigen(covariance.values, n: f)
         let values = Array(ascending.reversed())
         let kept = try keptComponents(values, policy: policy)

@@ -17,7 +17,7 @@ public enum AlphaSelection: Sendable, Equatable, Codable {
 ///
 /// Shapes: x [n, F], y [n, T], test rows [m, F]. Penalties are swept in batches of
 /// `alphaBatch` and targets in batches of `targetBatch`, bounding the scratch memory to
-/// n · alphaBatch · targetBatch elements.
+/// k · alphaBatch · targetBatch elements (k = rank) plus one row tile per thread.
 public struct RidgeSolver<S: BackendScalar, Backend: LinearAlgebraBackend>: Sendable {
     /// The penalty grid, in the order ties are broken (the earlier wins).
     public var alphas: [Double]
@@ -102,7 +102,8 @@ public struct RidgeSolver<S: BackendScalar, Backend: LinearAlgebraBackend>: Send
         }
     }
 
-    /// Targets per batch so that `rows × alphasPerBatch × targets` stays within the budget.
+    /// Targets per batch so that the scaled projections, `rows × alphasPerBatch × targets` with
+    /// rows = k, stay within the budget.
     func targetsPerBatch(rows: Int, alphasPerBatch: Int, targets: Int) -> Int {
         if let targetBatch { return max(1, min(targetBatch, targets)) }
         return max(1, min(targets, scratchBudget / max(1, rows * alphasPerBatch)))
@@ -119,7 +120,7 @@ public struct RidgeSolver<S: BackendScalar, Backend: LinearAlgebraBackend>: Send
             let batchAlphas = Array(alphas[alphaStart..<min(alphaStart + perAlphaBatch, alphas.count)])
             let shrink = batchAlphas.map { alpha in factorization.eigenvalues.map { $0 / ($0 + alpha) } }
             let denominators = leverageComplements(squares, shrink: shrink, n: n)
-            let width = targetsPerBatch(rows: n, alphasPerBatch: batchAlphas.count, targets: t)
+            let width = targetsPerBatch(rows: k, alphasPerBatch: batchAlphas.count, targets: t)
             for targetStart in stride(from: 0, to: t, by: width) {
                 let targets = targetStart..<min(targetStart + width, t)
                 let block = LeaveOneOutBlock(yc: yc, projected: projected, u: factorization.u, k: k, targets: targets,
