@@ -93,6 +93,19 @@ struct ChartTests {
         #expect(inked == 0, "\(inked) data pixels under the legend")
     }
 
+    @Test("yIncludes widens a line chart's y axis: a constant zero fraction spans 0...1, not -0.5...0.5")
+    func yIncludesWidensTheAxis() throws {
+        var chart = Chart(.line([LineSeries(y: [0, 0, 0])]))
+        let plain = try LinePlot.prepare([LineSeries(y: [0, 0, 0])], chart: chart).y
+        #expect(plain.lower < 0)
+        chart.yIncludes = [0, 1]
+        let widened = try LinePlot.prepare([LineSeries(y: [0, 0, 0])], chart: chart).y
+        #expect(widened.lower == -0.05 && widened.upper == 1.05)
+        chart.yScale = .log
+        let logged = try LinePlot.prepare([LineSeries(y: [2, 3])], chart: chart).y
+        #expect(logged.lower < 1 && logged.upper > 3, "on a log axis 0 is left out and 1 still counts")
+    }
+
     @Test("NaN and infinite values are skipped and counted; log axes skip non-positive values")
     func skippedValues() throws {
         let y = [1, .nan, 3, .infinity, 5, -2, 7]

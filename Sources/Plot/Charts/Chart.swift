@@ -106,6 +106,9 @@ public struct Chart: Sendable {
     public var size = FigureSize()
     /// Legend visibility (placed where it hides the least data).
     public var legend: LegendMode = .automatic
+    /// Values the y axis always spans besides the data (line charts), e.g. `[0, 1]` for a
+    /// fraction that happens to be constant.
+    public var yIncludes: [Double] = []
     /// Light grid lines at the major ticks.
     public var grid = true
     /// The font for all text.

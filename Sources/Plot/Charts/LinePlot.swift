@@ -43,6 +43,7 @@ enum LinePlot {
             }
             prepared.append(p)
         }
+        for value in chart.yIncludes where value.isFinite && (chart.yScale == .linear || value > 0) { yRange.include(value) }
         let legend = series.indices.compactMap { i -> LegendEntry? in
             guard let label = series[i].label, !label.isEmpty else { return nil }
             let p = prepared[i]

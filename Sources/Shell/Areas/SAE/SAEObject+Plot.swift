@@ -30,8 +30,11 @@ extension SAEObject {
                 let h = try object.requireHistory()
                 let window = object.state.map { "window \($0.configuration.deadTokens) tokens" } ?? ""
                 let none = h.allSatisfy { $0.deadFraction == 0 } ? "none at any step, " : ""
-                return Chart(.line([LineSeries(x: h.map { Double($0.step) }, y: h.map(\.deadFraction))]),
-                             title: "Dead latents during training (\(none)\(window))", xLabel: "optimizer step", yLabel: "fraction of latents dead")
+                var chart = Chart(.line([LineSeries(x: h.map { Double($0.step) }, y: h.map(\.deadFraction))]),
+                                  title: "Dead latents during training (\(none)\(window))", xLabel: "optimizer step", yLabel: "fraction of latents dead")
+                // A fraction: the axis starts at 0, and spans 0...1 when nothing was ever dead.
+                chart.yIncludes = none.isEmpty ? [0] : [0, 1]
+                return chart
             },
         ]
     }
