@@ -51,6 +51,23 @@ import Tensors
         }
     }
 
+    @Test func afterBlockReportsProgressAndItsErrorStopsTheEvaluation() throws {
+        struct Stop: Error {}
+        var rng = SeededRNG(seed: 31)
+        let layers = (0..<3).map { _ in Tensor.randomUniform([1000, 4], low: 0.1, high: 2, rng: &rng) }
+        let data = try InMemoryActivations(layers: layers), sae = try HandMadeSAEs.identity(width: 4, layers: [0, 1, 2])
+        var reported: [Int] = []
+        let whole = try SAEMetrics.evaluate(sae, on: data) { reported.append($0) }
+        // Blocks of 1024 rows / 3 layers = 341 tokens, in order, ending at the token count.
+        #expect(reported == [341, 682, 1000])
+        #expect(whole == (try SAEMetrics.evaluate(sae, on: data)))
+        var calls = 0
+        #expect(throws: Stop.self) {
+            _ = try SAEMetrics.evaluate(sae, on: data) { _ in calls += 1; throw Stop() }
+        }
+        #expect(calls == 1)
+    }
+
     @Test func exactAutoencoderHasZeroFVUAndFullCosine() throws {
         var rng = SeededRNG(seed: 30)
         let layers = (0..<3).map { _ in Tensor.randomUniform([50, 4], low: 0.1, high: 2, rng: &rng) }

@@ -53,14 +53,19 @@ public enum SAEMetrics {
     ///     fired on fewer than tokens / deadTokens of the evaluated tokens — with fewer tokens than
     ///     the window (the usual case), when it never fired. Default: the reference's 10 million.
     ///   - threshold: an activation above this counts as firing, for L0 and dead latents (1e-3).
-    /// - Throws: `SAEError.activationMismatch`, `.outOfRange`, `.invalidConfiguration`, read errors.
+    ///   - afterBlock: called with the number of tokens evaluated so far after each block of
+    ///     tokens (for a progress bar); what it throws (a cancellation) ends the evaluation.
+    /// - Throws: `SAEError.activationMismatch`, `.outOfRange`, `.invalidConfiguration`, read
+    ///   errors, or what `afterBlock` throws.
     public static func evaluate(_ sae: SparseAutoencoder, on activations: some MultiLayerActivations, tokens: Range<Int>? = nil,
-                                deadTokens: Int = 10_000_000, threshold: Float = 1e-3) throws -> SAEEvaluation {
+                                deadTokens: Int = 10_000_000, threshold: Float = 1e-3,
+                                afterBlock: (_ tokensDone: Int) throws -> Void = { _ in }) throws -> SAEEvaluation {
         guard deadTokens >= 1 else { throw SAEError.invalidConfiguration("dead_tokens \(deadTokens) must be positive") }
         let range = tokens ?? 0..<activations.tokenCount
         var accumulator = MetricAccumulator(layers: activations.layerCount, latents: sae.latentCount)
         try TokenBlocks.forEach(sae, activations, tokens: range, reconstruct: true) { block in
             accumulator.add(block, threshold: threshold)
+            try afterBlock(block.tokens.upperBound - range.lowerBound)
         }
         return accumulator.result(tokens: range.count, deadTokens: deadTokens, layerNumbers: activations.layerNumbers)
     }

@@ -40,8 +40,13 @@ enum EvalSAECommand {
         let view = try SAEInputs.view(for: object.sae, set, span: arguments.span(of: acts))
         try SAEInputs.checkFinite(set, layers: view.layerNumbers, span: arguments.span(of: acts))
         let window = object.state?.configuration.deadTokens ?? 10_000_000
+        let task = context.progress.start("eval sae", total: view.tokenCount, unit: "tokens")
         let evaluation = try SAEInputs.calling(at: arguments.span(of: acts)) {
-            try SAEMetrics.evaluate(object.sae, on: view, deadTokens: window)
+            defer { task.finish() }
+            return try SAEMetrics.evaluate(object.sae, on: view, deadTokens: window) { done in
+                task.update(completed: done)
+                try context.cancellation.checkpoint()
+            }
         }
         try context.cancellation.checkpoint()
         let downstreamResult = try measureDownstream(object.sae, set, arguments: arguments, context: context)
