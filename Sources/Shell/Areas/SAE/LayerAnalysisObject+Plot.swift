@@ -40,15 +40,19 @@ extension LayerAnalysisObject {
                 let x = geometry.layerNumbers.dropLast().map(Double.init), c = geometry.adjacentCosine
                 let series = LineSeries(label: "mean ± sd over tokens", x: Array(x), y: c.map(\.mean), lower: c.map { $0.mean - $0.std },
                                         upper: c.map { $0.mean + $0.std }, marker: .circle)
-                return Chart(.line([series]), title: object.actsTitle("Adjacent-layer cosine similarity (centred)"),
-                             xLabel: "layer l (compared with l + 1)", yLabel: "cos(x_l − mean_l, x_l+1 − mean_l+1)")
+                var chart = Chart(.line([series]), title: object.actsTitle("Adjacent-layer cosine similarity (centred)"),
+                                  xLabel: "layer l (compared with l + 1)", yLabel: "cos(x_l − mean_l, x_l+1 − mean_l+1)")
+                chart.legend = .shown  // one series, but the band needs saying
+                return chart
             })
             forms.append(PlotForm(kind: "norms", summary: "residual-stream norm by layer, mean ± sd") {
                 let x = geometry.layerNumbers.map(Double.init), n = geometry.norms
                 let series = LineSeries(label: "mean ± sd over tokens", x: x, y: n.map(\.mean), lower: n.map { $0.mean - $0.std },
                                         upper: n.map { $0.mean + $0.std }, marker: .circle)
-                return Chart(.line([series]), title: object.actsTitle("Residual-stream norm by layer"),
-                             xLabel: "layer (hidden state, 0 = embeddings)", yLabel: "L2 norm")
+                var chart = Chart(.line([series]), title: object.actsTitle("Residual-stream norm by layer"),
+                                  xLabel: "layer (hidden state, 0 = embeddings)", yLabel: "L2 norm")
+                chart.legend = .shown
+                return chart
             })
         }
         return forms
