@@ -14,7 +14,8 @@ enum TrainingText {
                               alignments: [.right, .right, .right, .right, .right, .right])
         let run = Array(history[max(0, start)...])
         for record in sampled(run, count: 8) {
-            table.append(["\(record.step)", Format.number(record.tokens, significant: 6), Format.number(record.loss), Format.number(record.auxLoss),
+            // Tokens = examples / layers, fractional when a batch splits tokens: shown whole.
+            table.append(["\(record.step)", "\(Int(record.tokens.rounded()))", Format.number(record.loss), Format.number(record.auxLoss),
                           Format.number(record.fvu), Format.number(record.deadFraction, significant: 3)])
         }
         return table
