@@ -49,6 +49,11 @@ struct TickTests {
         let narrow = TickLocator.log(lower: 2.2, upper: 8.5, maxTicks: 6)
         #expect(labels(narrow) == ["3", "4", "5", "6", "7", "8"])
         #expect(narrow.major.count >= 2)
+        // Two 1-2-5 labels alone (0.2, 0.5) are too few: every digit is labelled.
+        let loss = TickLocator.log(lower: 0.12, upper: 0.55, maxTicks: 6)
+        #expect(labels(loss) == ["0.2", "0.3", "0.4", "0.5"])
+        let spread = TickLocator.log(lower: 0.15, upper: 6, maxTicks: 6)
+        #expect(labels(spread) == ["0.2", "0.5", "1", "2", "5"])
     }
 
     @Test("axis margins follow matplotlib (5 %), sticky at 0 for bars")

@@ -80,7 +80,8 @@ enum TickLocator {
             return AxisTicks(major: major, labels: exponents.map { TextLabel.power(base: "10", exponent: TickFormat.minusSign($0)) },
                              minor: minor)
         }
-        // Within about one decade: label 1, 2 and 5 × 10ᵏ (or every digit if that gives < 2).
+        // Within about one decade: label 1, 2 and 5 × 10ᵏ, or every digit when that gives fewer
+        // than three labels (0.12…0.55 reads 0.2, 0.3, 0.4, 0.5 rather than 0.2 and 0.5 alone).
         let lowDecade = Int(log10(lower).rounded(.down)), highDecade = Int(log10(upper).rounded(.down))
         func candidates(_ digits: [Int]) -> [Double] {
             var values: [Double] = []
@@ -94,10 +95,11 @@ enum TickLocator {
             return values
         }
         var major = candidates([1, 2, 5])
-        if major.count < 2 { major = candidates(Array(1...9)) }
+        if major.count < 3 { major = candidates(Array(1...9)) }
         let minor = candidates(Array(1...9)).filter { !major.contains($0) }
-        let step = pow(10, Double(Int(log10(major.first ?? lower).rounded(.down))))
-        return AxisTicks(major: major, labels: major.map { TickFormat.label($0, step: step, scientific: false) }, minor: minor)
+        // Each label with the decimals of its own decade: 0.2, 0.5, 1, 2, 5 (not 1.0, 2.0, 5.0).
+        return AxisTicks(major: major, labels: major.map { TickFormat.label($0, step: pow(10, (log10($0) + 1e-9).rounded(.down)), scientific: false) },
+                         minor: minor)
     }
 }
 
