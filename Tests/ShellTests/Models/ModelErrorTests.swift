@@ -100,6 +100,12 @@ struct ModelErrorTests {
         try Data("a,b\n1,2\n".utf8).write(to: directory.appendingPathComponent("t.csv"))
         #expect(firstError(session, "x = load text \(directory.path)/empty.txt") == "error: \(directory.path)/empty.txt holds no documents")
         #expect(firstError(session, "x = load text \(directory.path)/empty.txt column=text") == "error: column= applies to .csv and .tsv files (or format=csv)")
+        try Data("x\n".utf8).write(to: directory.appendingPathComponent("one.txt"))
+        try Data("a\n%\nb\n".utf8).write(to: directory.appendingPathComponent("cookies.txt"))
+        #expect(firstError(session, "x = load text \(directory.path)/one.txt \(directory.path)/empty.txt")
+                == "error: \(directory.path)/empty.txt holds no documents")
+        #expect(firstError(session, "x = load text \(directory.path)/one.txt \(directory.path)/cookies.txt")
+                == "error: one.txt reads as one document per line but cookies.txt as fortune records (separated by lines holding only %); give format= or load them separately")
         #expect(firstError(session, "x = load text \(directory.path)/t.csv column=texts")
                 == #"error: \#(directory.path)/t.csv has no column "texts"; columns: a, b"#)
     }

@@ -87,7 +87,7 @@ struct ModelVerbTests {
         let result = try ModelScripts.run([
             "a = load text lines.txt", "b = load text docs.jsonl", "c = load text table.csv column=input", "d = load text cookies",
             "e = load text cookies format=lines", "f = text \"x\" [\"y\", \"z\"]", "show d", "save b to copy", "g = load text copy.jsonl", "save c to c.txt", "h = load text c.txt", "save d to d.csv", "i = load text d.csv",
-            "export c to c.json", "ls",
+            "export c to c.json", "j = load text cookies cookies", "k = load text lines.txt lines.txt", "ls",
         ], in: directory)
         #expect(result.status == 0, "\(result.standardError)")
         let output = result.standardOutput
@@ -104,6 +104,9 @@ struct ModelVerbTests {
         #expect(output.contains("h (text): 2 documents, lines of c.txt\n") && output.contains("i (text): 2 documents, a table column of d.csv\n"))
         #expect(try String(contentsOf: directory.appendingPathComponent("c.txt"), encoding: .utf8) == "with, comma\nplain\n")
         #expect(try String(contentsOf: directory.appendingPathComponent("d.csv"), encoding: .utf8) == "text\none\n\"two lines\nof fortune\"\n")
+        #expect(output.contains("read 4 documents from 2 files (2 + 2) as fortune records"), "several files make one text, in order")
+        #expect(output.contains("j (text): 4 documents, fortune records of cookies cookies\n"))
+        #expect(output.contains("k (text): 6 documents, lines of lines.txt lines.txt\n"))
         let exported = try #require(try ModelScripts.json("c.json", in: directory) as? [String: [String]])
         #expect(exported == ["documents": ["with, comma", "plain"]])
     }

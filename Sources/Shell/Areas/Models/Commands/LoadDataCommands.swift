@@ -1,9 +1,10 @@
 import Foundation
 import Models
 
-/// `load text FILE`, `text "..." ...`, `load activations FILE|DIR`.
+/// `load text FILE...`, `text "..." ...`, `load activations FILE|DIR`.
 enum LoadDataCommands {
-    static let textFile = Positional.path("FILE", mustExist: true, help: "a text file (one document per line), .jsonl, .csv/.tsv, or a fortune file")
+    static let textFiles = Positional.paths("FILE", mustExist: true,
+                                            help: "text files (one document per line), .jsonl, .csv/.tsv, or fortune files; several are read in order into one text")
     static let format = Option.choice("format", TextFormatChoice.self,
                                       help: "how to read the file (default: by extension; a plain-text file with lines holding only % is a fortune file)")
     static let column = Option.string("column", help: "the column holding the text in a .csv/.tsv file (default text)")
@@ -11,29 +12,43 @@ enum LoadDataCommands {
 
     static let loadText = Command(
         "load text", summary: "Read documents: one per line, .jsonl records, a .csv column, or fortune records.",
-        parameters: [textFile, format, column, field], result: .object(TextObject.kind),
+        parameters: [textFiles, format, column, field], result: .object(TextObject.kind),
         examples: ["fortunes = load text /usr/share/games/fortunes/fortunes", "docs = load text data/items.csv column=scenario",
-                   "quotes = load text data/quotes.txt format=fortune"],
+                   "quotes = load text data/quotes.txt format=fortune",
+                   "corpus = load text /usr/share/games/fortunes/literature /usr/share/games/fortunes/riddles"],
         discussion: """
         Plain text keeps empty lines as (empty) documents so document i is line i + 1; activations skips them. \
         Fortune files (records separated by lines holding only %, as in /usr/share/games/fortunes) keep each \
-        record's line breaks.
+        record's line breaks. Several files make one text: their documents in the order of the files, each \
+        file read by its own extension unless format= is given.
         """
     ) { arguments, context in
-        let url = try arguments[textFile]
+        let urls = try arguments[textFiles]
         let chosen = try arguments[format]?.format
-        let expected = chosen ?? TextCorpus.Format.of(url)
-        if try arguments[column] != nil, expected != .table { throw arguments.error(column, "applies to .csv and .tsv files (or format=csv)") }
-        if try arguments[field] != nil, expected != .jsonLines { throw arguments.error(field, "applies to .jsonl files (or format=jsonl)") }
-        let corpus = try ModelCalls.run(at: arguments.span(of: textFile)) {
-            try TextCorpus.load(url, format: chosen, column: try arguments[column], field: try arguments[field] ?? "text")
+        let expected = urls.map { chosen ?? TextCorpus.Format.of($0) }
+        if try arguments[column] != nil, !expected.contains(.table) { throw arguments.error(column, "applies to .csv and .tsv files (or format=csv)") }
+        if try arguments[field] != nil, !expected.contains(.jsonLines) { throw arguments.error(field, "applies to .jsonl files (or format=jsonl)") }
+        let corpora = try ModelCalls.run(at: arguments.span(of: textFiles)) {
+            try urls.map { try TextCorpus.load($0, format: chosen, column: try arguments[column], field: try arguments[field] ?? "text") }
         }
-        let path = arguments.text(of: textFile) ?? url.path
-        guard !corpus.documents.isEmpty else { throw ShellError(.failed("\(path) holds no documents"), at: arguments.span(of: textFile)) }
+        let path = arguments.text(of: textFiles) ?? urls.map(\.path).joined(separator: " ")
+        for (url, corpus) in zip(urls, corpora) where corpus.documents.isEmpty {
+            throw ShellError(.failed("\(url.path) holds no documents"), at: arguments.span(of: textFiles))
+        }
+        if let other = zip(urls, corpora).first(where: { $0.1.format != corpora[0].format }) {
+            throw ShellError(.failed("\(urls[0].lastPathComponent) reads as \(TextObject.formatDescription(corpora[0].format)) but "
+                                     + "\(other.0.lastPathComponent) as \(TextObject.formatDescription(other.1.format)); give format= or load them separately"),
+                             at: arguments.span(of: textFiles))
+        }
+        let corpus = corpora.count == 1 ? corpora[0]
+            : TextCorpus(documents: corpora.flatMap(\.documents), source: path, format: corpora[0].format)
         let empty = corpus.documents.filter { $0.allSatisfy(\.isWhitespace) }.count
         var note = "read \(Format.count(corpus.documents.count, "document"))"
+        if corpora.count > 1 { note += " from \(corpora.count) files (" + corpora.map { "\($0.documents.count)" }.joined(separator: " + ") + ")" }
         if empty > 0 { note += " (\(empty) empty: activations skips them)" }
-        if corpus.format == .fortune && chosen == nil { note += " as fortune records (lines holding only % separate them; format=lines reads one document per line)" }
+        if corpora.contains(where: { $0.format == .fortune }) && chosen == nil {
+            note += " as fortune records (lines holding only % separate them; format=lines reads one document per line)"
+        }
         context.output.print(note)
         return .object(TextObject(corpus, origin: path))
     }
