@@ -15,12 +15,12 @@ public struct ObjectKind: Sendable, Hashable {
     /// What `export` writes for each format it supports, e.g. `[.csv: "one row per layer: ..."]`.
     public let exports: [ExportFormat: String]
     /// The layouts `save NAME to PATH format=WORD` accepts besides the native one (e.g. other
-    /// programs' file layouts), each with what it holds; empty when `format=` does not apply.
-    public let saveLayouts: [(word: String, description: String)]
+    /// programs' file layouts); empty when `format=` does not apply.
+    public let saveLayouts: [SaveLayout]
 
     /// Declares a kind.
     public init(name: String, summary: String, saveFormat: String? = nil, saveExtension: String? = nil,
-                exports: [ExportFormat: String] = [:], saveLayouts: [(word: String, description: String)] = []) {
+                exports: [ExportFormat: String] = [:], saveLayouts: [SaveLayout] = []) {
         self.name = name
         self.summary = summary
         self.saveFormat = saveFormat
@@ -28,13 +28,20 @@ public struct ObjectKind: Sendable, Hashable {
         self.exports = exports
         self.saveLayouts = saveLayouts
     }
+}
 
-    public static func == (a: ObjectKind, b: ObjectKind) -> Bool {
-        a.name == b.name && a.summary == b.summary && a.saveFormat == b.saveFormat && a.saveExtension == b.saveExtension
-            && a.exports == b.exports && a.saveLayouts.map(\.word) == b.saveLayouts.map(\.word)
+/// A file layout `save ... format=WORD` can write besides a kind's native format.
+public struct SaveLayout: Sendable, Hashable {
+    /// The value of `format=`.
+    public let word: String
+    /// What the layout holds, and what it cannot carry (shown by `help kinds`).
+    public let description: String
+
+    /// Declares a layout.
+    public init(_ word: String, _ description: String) {
+        self.word = word
+        self.description = description
     }
-
-    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 }
 
 /// The machine-readable formats of `export NAME to PATH.json|.csv`.

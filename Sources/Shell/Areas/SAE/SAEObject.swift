@@ -12,10 +12,10 @@ public struct SAEObject: WorkspaceObject {
         saveFormat: "a directory: sae.json, sae.safetensors and, when trained here, training.json and optimizer.safetensors (load sae DIR reads it back)",
         exports: [.json: "config, training settings and history: {\"config\": ..., \"training\": ..., \"history\": [{step, tokens, loss, aux_loss, fvu, dead_fraction}]}",
                   .csv: "the training history: one row per step (step, tokens, loss, aux_loss, fvu, dead_fraction)"],
-        saveLayouts: [("mindscope", "the native directory (also format=native)"), ("native", "the same as mindscope"),
-                      ("saelens", "SAELens: cfg.json + sae_weights.safetensors (no training state)"),
-                      ("sparsify", "EleutherAI sparsify: cfg.json + sae.safetensors (no standardisation, no training state)"),
-                      ("mlsae", "mlsae: config.json + model.safetensors (no encoder bias, no Adam state)")])
+        saveLayouts: [SaveLayout("mindscope", "the native directory (also format=native)"), SaveLayout("native", "the same as mindscope"),
+                      SaveLayout("saelens", "SAELens: cfg.json + sae_weights.safetensors (no training state)"),
+                      SaveLayout("sparsify", "EleutherAI sparsify: cfg.json + sae.safetensors (no standardisation, no training state)"),
+                      SaveLayout("mlsae", "mlsae: config.json + model.safetensors (no encoder bias, no Adam state)")])
 
     /// The autoencoder.
     public let sae: SparseAutoencoder
