@@ -19,14 +19,6 @@ struct BrainBadInputTests {
         return test
     }
 
-    /// Runs `line`, expects it to fail with exactly `message` as its first line, and the workspace unchanged.
-    static func expectError(_ test: TestSession, _ line: String, _ message: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let before = test.session.workspace.names
-        let errors = test.errors(line)
-        #expect(errors.split(separator: "\n").first.map(String.init) == "error: " + message, "\(errors)", sourceLocation: sourceLocation)
-        #expect(test.session.workspace.names == before, "the workspace is unchanged", sourceLocation: sourceLocation)
-    }
-
     @Test func nanAndConstantTargetsAreDroppedWithACount() throws {
         let directory = try BrainFiles.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -71,32 +63,32 @@ struct BrainBadInputTests {
         #expect(test.run("short = load fmri \(directory.path)/short.npy") == .completed)
         #expect(test.run("renamed = load fmri \(directory.path)/renamed.csv") == .completed)
         #expect(test.run("named = load matrix \(directory.path)/named.csv") == .completed)
-        Self.expectError(test, "brainscore f short", "features have 40 stimuli but the responses have 39; they must describe the same stimuli in the same order")
-        Self.expectError(test, "brainscore named renamed", "stimulus 4 differs: expected \"x4\", found \"s4\"")
-        Self.expectError(test, "x = load fmri \(directory.path)/renamed.csv stimuli=\(directory.path)/stimuli.csv id=id",
+        test.expectError("brainscore f short", "features have 40 stimuli but the responses have 39; they must describe the same stimuli in the same order")
+        test.expectError("brainscore named renamed", "stimulus 4 differs: expected \"x4\", found \"s4\"")
+        test.expectError("x = load fmri \(directory.path)/renamed.csv stimuli=\(directory.path)/stimuli.csv id=id",
                          "stimulus \"x4\" is not in the stimuli table")
         #expect(test.run("x = fmri synthetic f") == .completed)
-        Self.expectError(test, "brainscore a x layers=[1, 7]", "layers= names layer 7, but a has 4 layers (0…3)")
+        test.expectError("brainscore a x layers=[1, 7]", "layers= names layer 7, but a has 4 layers (0…3)")
     }
 
     @Test func optionsThatCannotWorkAreRefused() throws {
         let directory = try BrainFiles.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let test = try Self.session(in: directory)
-        Self.expectError(test, "brainscore f b metric=rige", "metric= must be one of karpov2024, linear, ridge, rsa, cka, found 'rige'; did you mean 'ridge'?")
-        Self.expectError(test, "brainscore f b folds=50", "50-fold cross-validation needs at least 50 stimuli, but there are 40")
-        Self.expectError(test, "brainscore f b metric=rsa folds=3", "folds= applies to metric=ridge, not to metric=rsa")
-        Self.expectError(test, "brainscore f b normalize=true", "need at least 2 repetitions or subjects to estimate a ceiling for normalize=true, have 1")
-        Self.expectError(test, "brainscore f b metric=cka normalize=true",
+        test.expectError("brainscore f b metric=rige", "metric= must be one of karpov2024, linear, ridge, rsa, cka, found 'rige'; did you mean 'ridge'?")
+        test.expectError("brainscore f b folds=50", "50-fold cross-validation needs at least 50 stimuli, but there are 40")
+        test.expectError("brainscore f b metric=rsa folds=3", "folds= applies to metric=ridge, not to metric=rsa")
+        test.expectError("brainscore f b normalize=true", "need at least 2 repetitions or subjects to estimate a ceiling for normalize=true, have 1")
+        test.expectError("brainscore f b metric=cka normalize=true",
                          "normalize=true is not valid; expected normalize=false for cka (ceilings apply to per-target correlations: linear, ridge)")
-        Self.expectError(test, "brainscore f b groups=story", "groups= needs a stimuli table: load the responses with stimuli=FILE")
+        test.expectError("brainscore f b groups=story", "groups= needs a stimuli table: load the responses with stimuli=FILE")
         #expect(test.run("g = load fmri \(directory.path)/responses.csv stimuli=\(directory.path)/stimuli.csv id=id") == .completed)
-        Self.expectError(test, "brainscore f g groups=stroy",
+        test.expectError("brainscore f g groups=stroy",
                          "groups= the stimuli table has no column 'stroy'; did you mean 'story'? columns: story")
-        Self.expectError(test, "brainscore b f", "'b' is a fmri, but an activations or a matrix is needed here")
-        Self.expectError(test, "compare scores f f", "'f' is a matrix, but a brainscore is needed here")
-        Self.expectError(test, "fmri synthetic f noise=20", "noise= gives a reliability of 0.002494; it must lie between 0.01 and 0.99 (noise between 0.1005 and 9.95)")
-        Self.expectError(test, "x = load fmri \(directory.path)/responses.npy atlas=\(directory.path)/features.npy", "atlas= '\(directory.path)/features.npy' should end in .nii or .gz")
+        test.expectError("brainscore b f", "'b' is a fmri, but an activations or a matrix is needed here")
+        test.expectError("compare scores f f", "'f' is a matrix, but a brainscore is needed here")
+        test.expectError("fmri synthetic f noise=20", "noise= gives a reliability of 0.002494; it must lie between 0.01 and 0.99 (noise between 0.1005 and 9.95)")
+        test.expectError("x = load fmri \(directory.path)/responses.npy atlas=\(directory.path)/features.npy", "atlas= '\(directory.path)/features.npy' should end in .nii or .gz")
         #expect(test.run("grouped = brainscore f g groups=story folds=5 seed=1") == .completed, "\(test.output.standardError)")
     }
 
@@ -107,6 +99,6 @@ struct BrainBadInputTests {
         x[10] = .infinity
         try Npy.write(NpyArray(Tensor(x, shape: [BrainFiles.stimuli, 6])), to: directory.appendingPathComponent("bad.npy"))
         let test = try Self.session(in: directory)
-        Self.expectError(test, "x = load matrix \(directory.path)/bad.npy", "bad holds NaN or infinite values; features must be finite")
+        test.expectError("x = load matrix \(directory.path)/bad.npy", "bad holds NaN or infinite values; features must be finite")
     }
 }

@@ -54,7 +54,7 @@ struct SAEAnalysisTests {
         let expected = try LayerAnalysis.analyze(sae, on: MultiLayerActivationSet(set, tokenizer: model.tokenizer))
         let object = try SAETestSupport.object(test, "p", as: LayerAnalysisObject.self)
         #expect(object.analysis.distributions == expected.distributions && object.analysis.tokens == set.tokenCount)
-        SAETestSupport.expectError(test, "layers sae acts prompt=\"x\" document=0", "prompt= give document= or prompt=, not both")
+        test.expectError("layers sae acts prompt=\"x\" document=0", "prompt= give document= or prompt=, not both")
     }
 
     @Test func topAndMMCSAgreeWithTheLibrary() throws {

@@ -30,7 +30,7 @@ struct SAEFileTests {
         }
         let lens = SAETestSupport.run(test, "save sae to \(directory.path)/lens2 format=saelens")
         #expect(lens.contains("note: SAELens keeps no training state: Adam's moments and the dead-latent counters were not saved\n"))
-        SAETestSupport.expectError(test, "save sae to \(directory.path)/sparsify format=sparsify",
+        test.expectError("save sae to \(directory.path)/sparsify format=sparsify",
                                    "the sparsify layout cannot store input standardisation (train with standardize off, or save as mindscope/SAELens/mlsae)")
     }
 
@@ -50,7 +50,7 @@ struct SAEFileTests {
             SAETestSupport.run(test, "z = load sae \(directory.path)/\(format)-native format=native")
             #expect(try SAETestSupport.object(test, "z", as: SAEObject.self).sae == x.sae, "\(format): through the native layout")
         }
-        SAETestSupport.expectError(test, "w = load sae \(directory.path)/saelens format=mlsae",
+        test.expectError("w = load sae \(directory.path)/saelens format=mlsae",
                                    "\(directory.path)/saelens/config.json: no such file")
     }
 }

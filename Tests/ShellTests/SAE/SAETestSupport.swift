@@ -8,7 +8,7 @@ import Testing
 import TestSupport
 
 /// What the SAE verb tests share: a session with the tiny GPT-2 fixture's activations, typed
-/// access to workspace objects, synthetic activation files and error checks.
+/// access to workspace objects and synthetic activation files.
 enum SAETestSupport {
     /// Three short documents (33 tokens with the fixture's tokenizer).
     static let texts = ["The cat sat on the mat.", "Ask not what your country can do for you.", "One more short one, please, with some words."]
@@ -37,14 +37,6 @@ enum SAETestSupport {
         let outcome = test.run(line)
         #expect(outcome == .completed, "\(line): \(test.output.standardError)", sourceLocation: sourceLocation)
         return test.output.standardOutput
-    }
-
-    /// Runs `line`, expects exactly `message` as its first error line and the workspace unchanged.
-    static func expectError(_ test: TestSession, _ line: String, _ message: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let before = test.session.workspace.names
-        let errors = test.errors(line)
-        #expect(errors.split(separator: "\n").first.map(String.init) == "error: " + message, "\(errors)", sourceLocation: sourceLocation)
-        #expect(test.session.workspace.names == before, "the workspace is unchanged", sourceLocation: sourceLocation)
     }
 
     /// Writes an activation file of `layers` layers × `tokens` tokens × `width` (one document),

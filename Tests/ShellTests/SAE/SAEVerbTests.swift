@@ -109,7 +109,7 @@ struct SAEVerbTests {
         SAETestSupport.run(test, "sx = train sae x k=2 expansion=2 steps=5 batch=16 seed=1")
         let printed = SAETestSupport.run(test, "ex = eval sae sx x")
         #expect(printed.contains("ΔCE/KL not measured: the model that recorded the activations is not known here (give model=MODEL)\n"), "\(printed)")
-        SAETestSupport.expectError(test, "eval sae sx x downstream=on",
+        test.expectError("eval sae sx x downstream=on",
                                    "downstream= cannot be measured: the model that recorded the activations is not known here (give model=MODEL)")
         SAETestSupport.run(test, "sae = train sae acts k=4 expansion=2 steps=5 batch=32 seed=1")
         #expect(!SAETestSupport.run(test, "eval sae sae acts downstream=off").contains("ΔCE"))

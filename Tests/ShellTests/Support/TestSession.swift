@@ -1,5 +1,6 @@
 import Foundation
 import Shell
+import Testing
 
 /// An in-process session over the lab registry that captures what it prints.
 struct TestSession {
@@ -27,5 +28,13 @@ struct TestSession {
         output.reset()
         run(line)
         return output.standardError
+    }
+
+    /// Runs `line`, expects exactly `message` as its first error line, and the workspace unchanged.
+    func expectError(_ line: String, _ message: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let before = session.workspace.names
+        let errors = errors(line)
+        #expect(errors.split(separator: "\n").first.map(String.init) == "error: " + message, "\(errors)", sourceLocation: sourceLocation)
+        #expect(session.workspace.names == before, "the workspace is unchanged", sourceLocation: sourceLocation)
     }
 }
