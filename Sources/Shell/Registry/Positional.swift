@@ -16,6 +16,15 @@ public enum Positional {
         })
     }
 
+    /// Like `object`, but may be left out (the last positional, as in `mmcs SAE [OTHER]`).
+    public static func optionalObject<O: WorkspaceObject>(_ name: String, _ type: O.Type, help: String) -> Parameter<O?> {
+        let kind = O.kind.name
+        return Parameter(spec(name, help, name, "the name of \(ShellError.Problem.article(kind)) \(kind)", required: false,
+                              completion: .objects(kinds: [kind]), omitted: { O?.none as Any }) { values, workspace in
+            try Convert.typedObject(values[0], label: name, as: O.self, in: workspace)
+        })
+    }
+
     /// The name of a workspace object of any of `kinds` (any kind when nil), with its name.
     /// `completion` overrides what tab offers (by default the objects of `kinds`).
     public static func anyObject(_ name: String, kinds: [String]? = nil, completion: CompletionSource? = nil, help: String) -> Parameter<NamedObject> {

@@ -3,10 +3,11 @@ import SAE
 /// `mmcs SAE [OTHER]`: decoder mean max cosine similarity, within one SAE or between two.
 enum MMCSCommand {
     static let sae = Positional.object("SAE", SAEObject.self, help: "the SAE")
+    static let other = Positional.optionalObject("OTHER", SAEObject.self, help: "a second SAE of the same width (optional)")
 
     static let command = Command(
         "mmcs", summary: "Mean max cosine similarity of decoder directions: within an SAE, or against a second one.",
-        parameters: [sae, MMCSCommand.optionalOther], examples: ["mmcs sae", "mmcs sae sae2"],
+        parameters: [sae, other], examples: ["mmcs sae", "mmcs sae sae2"],
         discussion: """
         Within one SAE, each latent's largest cosine with any other latent of it (all others, not only lower-indexed \
         ones as in mlsae's figure), averaged; near 1 means duplicated features. With OTHER, each latent's largest cosine \
@@ -16,12 +17,12 @@ enum MMCSCommand {
         let first = try arguments[sae]
         let values: [Float]
         var what = "within \(arguments.text(of: sae) ?? "SAE")"
-        if let named = try arguments[optionalOther], let second = named.object as? SAEObject {
+        if let second = try arguments[other] {
             guard second.sae.inputWidth == first.sae.inputWidth else {
-                throw arguments.error(optionalOther, "has decoder directions of width \(second.sae.inputWidth), \(arguments.text(of: sae) ?? "SAE") of width \(first.sae.inputWidth); MMCS compares SAEs of one width")
+                throw arguments.error(other, "has decoder directions of width \(second.sae.inputWidth), \(arguments.text(of: sae) ?? "SAE") of width \(first.sae.inputWidth); MMCS compares SAEs of one width")
             }
-            values = try SAEInputs.calling(at: arguments.span(of: optionalOther)) { try DecoderSimilarity.maxCosineSimilarities(first.sae, to: second.sae) }
-            what = "of \(arguments.text(of: sae) ?? "SAE") against \(named.name)"
+            values = try SAEInputs.calling(at: arguments.span(of: other)) { try DecoderSimilarity.maxCosineSimilarities(first.sae, to: second.sae) }
+            what = "of \(arguments.text(of: sae) ?? "SAE") against \(arguments.text(of: other) ?? "OTHER")"
         } else {
             values = DecoderSimilarity.maxCosineSimilarities(first.sae)
         }
@@ -33,12 +34,4 @@ enum MMCSCommand {
                              + "\(sorted.filter { $0 > 0.9 }.count) above 0.9)")
         return .done
     }
-
-    /// OTHER, optional.
-    static let optionalOther = Parameter<NamedObject?>(ParameterSpec(
-        name: "OTHER", role: .positional, help: "a second SAE of the same width (optional)", valueLabel: "OTHER",
-        expected: "the name of an sae", isRequired: false, completion: .objects(kinds: [SAEObject.kind.name]),
-        omitted: { NamedObject?.none as Any }) { values, workspace in
-        try Convert.namedObject(values[0], label: "OTHER", kinds: [SAEObject.kind.name], in: workspace)
-    })
 }
