@@ -3,7 +3,7 @@ import SAE
 /// `mmcs SAE [OTHER]`: decoder mean max cosine similarity, within one SAE or between two.
 enum MMCSCommand {
     static let sae = Positional.object("SAE", SAEObject.self, help: "the SAE")
-    static let other = Positional.optionalObject("OTHER", SAEObject.self, help: "a second SAE of the same width (optional)")
+    static let other = Positional.optionalObject("OTHER", SAEObject.self, help: "a second SAE of the same width")
 
     static let command = Command(
         "mmcs", summary: "Mean max cosine similarity of decoder directions: within an SAE, or against a second one.",
