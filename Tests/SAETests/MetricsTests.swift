@@ -125,6 +125,21 @@ import Tensors
         }
     }
 
+    @Test func afterSequenceReportsProgressAndItsErrorStopsTheDownstreamEvaluation() throws {
+        struct Stop: Error {}
+        let sae = try HandMadeSAEs.threeDirections(layers: [4, 7])
+        let sequences = [[0, 1, 2, 3], [2, 0, 1], [1, 1, 0]]
+        var reported: [Int] = []
+        let hooked = try DownstreamMetrics.evaluate(sae, model: Self.model, sequences: sequences) { reported.append($0) }
+        #expect(reported == [1, 2, 3])
+        #expect(hooked == (try DownstreamMetrics.evaluate(sae, model: Self.model, sequences: sequences)))
+        var calls = 0
+        #expect(throws: Stop.self) {
+            _ = try DownstreamMetrics.evaluate(sae, model: Self.model, sequences: sequences) { _ in calls += 1; throw Stop() }
+        }
+        #expect(calls == 1)
+    }
+
     @Test func deltaLossAndKLMatchADirectComputation() throws {
         let sae = try HandMadeSAEs.threeDirections(layers: [4, 7])
         let sequences = [[0, 1, 2, 3], [2, 0, 1]]

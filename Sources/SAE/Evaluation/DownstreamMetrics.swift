@@ -49,13 +49,16 @@ public enum DownstreamMetrics {
     /// Evaluates `sae` spliced into `model` on `sequences` (token ids, each at least 2 long).
     /// Losses are averaged over all predicted positions of all sequences (T − 1 per sequence),
     /// the KL over all positions (T per sequence).
+    /// `afterSequence` is called with the number of sequences done after each one (for a progress
+    /// bar); what it throws (a cancellation) ends the evaluation.
     /// - Throws: `SAEError.downstreamMismatch` for hooks returning wrong shapes or a sequence too
-    ///   short, `.activationMismatch`, or what the hooks throw.
-    public static func evaluate(_ sae: SparseAutoencoder, model: ResidualStreamModel, sequences: [[Int]]) throws -> [DownstreamLayerMetrics] {
+    ///   short, `.activationMismatch`, what the hooks throw, or what `afterSequence` throws.
+    public static func evaluate(_ sae: SparseAutoencoder, model: ResidualStreamModel, sequences: [[Int]],
+                                afterSequence: (_ sequencesDone: Int) throws -> Void = { _ in }) throws -> [DownstreamLayerMetrics] {
         let layers = sae.configuration.layerCount
         var clean = 0.0, patched = [Double](repeating: 0, count: layers), kl = patched
         var predicted = 0, positions = 0
-        for tokens in sequences {
+        for (index, tokens) in sequences.enumerated() {
             guard tokens.count >= 2 else { throw SAEError.downstreamMismatch("a sequence of \(tokens.count) token(s) has nothing to predict") }
             let residuals = try model.residuals(tokens)
             guard residuals.count == layers else {
@@ -74,6 +77,7 @@ public enum DownstreamMetrics {
             }
             predicted += tokens.count - 1
             positions += tokens.count
+            try afterSequence(index + 1)
         }
         let numbers = sae.configuration.layers
         return (0..<layers).map { layer in

@@ -59,7 +59,7 @@ enum EvalSAECommand {
 
     /// ΔCE/KL when asked for and possible; a note saying why not otherwise (an error with `on`).
     static func measureDownstream(_ sae: SparseAutoencoder, _ set: ActivationsObject, arguments: Arguments,
-                                  context: CommandContext) throws -> (metrics: [DownstreamRow]?, documents: Int, note: String?)? {
+                                  context: CommandContext) throws -> (metrics: [DownstreamLayerMetrics]?, documents: Int, note: String?)? {
         let mode = try arguments[downstream]
         guard mode != .off else { return nil }
         let reason: String?
@@ -83,47 +83,12 @@ enum EvalSAECommand {
         guard !sequences.isEmpty else { return (nil, 0, "ΔCE/KL not measured: no document of ACTS has 2 tokens") }
         let task = context.progress.start("ΔCE/KL", total: sequences.count, unit: "documents")
         defer { task.finish() }
-        var perDocument: [[DownstreamLayerMetrics]] = [], weights: [Int] = []
-        for tokens in sequences {
-            try context.cancellation.checkpoint()
-            perDocument.append(try SAEInputs.calling(at: arguments.span(of: acts)) {
-                try DownstreamMetrics.evaluate(sae, model: residual, sequences: [tokens])
-            })
-            weights.append(tokens.count)
-            task.advance()
-        }
-        return (DownstreamAverage.combine(perDocument, lengths: weights), sequences.count, nil)
-    }
-}
-
-/// ΔCE and KL of one layer, averaged over the documents evaluated.
-struct DownstreamRow: Sendable, Equatable {
-    /// Model layer number.
-    var layer: Int
-    /// Mean next-token cross-entropy, clean and with the layer patched (nats).
-    var cleanLoss: Double, patchedLoss: Double
-    /// patchedLoss − cleanLoss.
-    var deltaLoss: Double
-    /// Mean KL(patched ‖ clean) per position (nats).
-    var klDivergence: Double
-}
-
-/// Averages of per-document ΔCE/KL, weighted as the library weights positions (losses by the
-/// T − 1 predicted positions of each document, KL by its T positions), so the result equals one
-/// library call over all the documents (run one by one here for the progress bar and Ctrl-C).
-enum DownstreamAverage {
-    static func combine(_ documents: [[DownstreamLayerMetrics]], lengths: [Int]) -> [DownstreamRow] {
-        guard let first = documents.first else { return [] }
-        let predicted = Double(lengths.reduce(0) { $0 + $1 - 1 }), positions = Double(lengths.reduce(0, +))
-        return first.indices.map { layer in
-            var clean = 0.0, patched = 0.0, kl = 0.0
-            for (metrics, length) in zip(documents, lengths) {
-                clean += metrics[layer].cleanLoss * Double(length - 1)
-                patched += metrics[layer].patchedLoss * Double(length - 1)
-                kl += metrics[layer].klDivergence * Double(length)
+        let metrics = try SAEInputs.calling(at: arguments.span(of: acts)) {
+            try DownstreamMetrics.evaluate(sae, model: residual, sequences: Array(sequences)) { done in
+                task.update(completed: done)
+                try context.cancellation.checkpoint()
             }
-            return DownstreamRow(layer: first[layer].layer, cleanLoss: clean / predicted, patchedLoss: patched / predicted,
-                                 deltaLoss: (patched - clean) / predicted, klDivergence: kl / positions)
         }
+        return (metrics, sequences.count, nil)
     }
 }

@@ -15,13 +15,13 @@ public struct SAEEvaluationObject: WorkspaceObject {
     /// The library's evaluation.
     public let evaluation: SAEEvaluation
     /// ΔCE/KL per layer (nil when not measured).
-    let downstream: [DownstreamRow]?
+    let downstream: [DownstreamLayerMetrics]?
     /// Documents ΔCE/KL were measured on.
     let documents: Int
     /// Workspace names, for titles.
     let saeName: String, actsName: String
 
-    init(_ evaluation: SAEEvaluation, downstream: [DownstreamRow]?, documents: Int, saeName: String, actsName: String) {
+    init(_ evaluation: SAEEvaluation, downstream: [DownstreamLayerMetrics]?, documents: Int, saeName: String, actsName: String) {
         self.evaluation = evaluation
         self.downstream = downstream
         self.documents = documents
